@@ -1,0 +1,224 @@
+"""Message catalogue: Bahasa Indonesia first, English second.
+
+Messages are looked up by a stable code and formatted with named parameters, so that a validation
+issue can be stored once and shown in whichever language the reader chose.  Texts say what is
+wrong and what to do about it.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---- the file itself ------------------------------------------------------------------
+    "file.too_large": {
+        "id": "Berkas berukuran {size_mb} MB, melebihi batas {limit_mb} MB. Hapus lembar atau gambar yang tidak perlu, lalu unggah lagi.",
+        "en": "The file is {size_mb} MB, above the {limit_mb} MB limit. Remove unneeded sheets or pictures and upload again.",
+    },
+    "file.empty": {
+        "id": "Berkas kosong (0 byte). Simpan ulang buku kerja di Excel lalu unggah lagi.",
+        "en": "The file is empty (0 bytes). Save the workbook again in Excel and upload it again.",
+    },
+    "file.not_xlsx": {
+        "id": "Berkas ini bukan buku kerja Excel (.xlsx). Gunakan templat dari dasbor dan simpan sebagai .xlsx.",
+        "en": "This file is not an Excel workbook (.xlsx). Use the dashboard's template and save it as .xlsx.",
+    },
+    "file.old_xls": {
+        "id": "Berkas berformat Excel lama (.xls). Buka di Excel, pilih Simpan Sebagai > Buku Kerja Excel (.xlsx), lalu unggah lagi.",
+        "en": "The file is in the old Excel format (.xls). Open it in Excel, Save As > Excel Workbook (.xlsx), and upload again.",
+    },
+    "file.encrypted": {
+        "id": "Berkas dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja), simpan, lalu unggah lagi.",
+        "en": "The file is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and upload again.",
+    },
+    "file.damaged": {
+        "id": "Berkas rusak atau tidak lengkap dan tidak dapat dibaca ({detail}). Buka dan simpan ulang di Excel, atau isi ulang templat.",
+        "en": "The file is damaged or incomplete and cannot be read ({detail}). Open and save it again in Excel, or fill in the template again.",
+    },
+    "file.zip_bomb": {
+        "id": "Isi berkas mengembang menjadi {expanded_mb} MB saat dibuka (batas {limit_mb} MB) sehingga ditolak demi keamanan. Gunakan templat asli dari dasbor.",
+        "en": "The file expands to {expanded_mb} MB when opened (limit {limit_mb} MB) and is refused for safety. Use the dashboard's original template.",
+    },
+    "file.macros": {
+        "id": "Berkas berisi makro (VBA), yang tidak diterima. Simpan sebagai Buku Kerja Excel (.xlsx) tanpa makro, lalu unggah lagi.",
+        "en": "The file contains macros (VBA), which are not accepted. Save it as an Excel Workbook (.xlsx) without macros and upload again.",
+    },
+    "file.bad_name": {
+        "id": "Nama berkas tidak sah. Ganti nama berkas hanya dengan huruf, angka, spasi, titik, tanda hubung atau garis bawah.",
+        "en": "The file name is not valid. Rename the file using only letters, digits, spaces, dots, hyphens or underscores.",
+    },
+    # ---- sheets and headers ---------------------------------------------------------------
+    "sheet.missing": {
+        "id": "Lembar '{sheet}' tidak ditemukan (lembar yang ada: {found}). Gunakan templat dari dasbor atau ganti nama lembar menjadi '{sheet}'.",
+        "en": "Sheet '{sheet}' was not found (sheets present: {found}). Use the dashboard's template or rename the sheet to '{sheet}'.",
+    },
+    "sheet.no_header": {
+        "id": "Baris judul kolom tidak ditemukan di lembar '{sheet}'. Pastikan ada satu baris berisi judul kolom seperti '{example}'.",
+        "en": "No header row was found on sheet '{sheet}'. Make sure one row holds column headers such as '{example}'.",
+    },
+    "sheet.empty": {
+        "id": "Lembar '{sheet}' tidak berisi data. Isi minimal satu baris di bawah judul kolom.",
+        "en": "Sheet '{sheet}' holds no data. Fill in at least one row below the headers.",
+    },
+    "header.missing": {
+        "id": "Kolom wajib '{column}' tidak ada di lembar '{sheet}'. Tambahkan kolom dengan judul '{column}' (lihat templat).",
+        "en": "Required column '{column}' is missing on sheet '{sheet}'. Add a column headed '{column}' (see the template).",
+    },
+    "header.unknown": {
+        "id": "Kolom '{value}' tidak dikenal dan diabaikan.{hint}",
+        "en": "Column '{value}' is not known and was ignored.{hint}",
+    },
+    "header.duplicate": {
+        "id": "Kolom '{column}' muncul lebih dari sekali; hanya yang pertama dipakai. Hapus kolom yang ganda.",
+        "en": "Column '{column}' appears more than once; only the first is used. Remove the duplicate column.",
+    },
+    "hint.did_you_mean": {"id": " Mungkin maksudnya '{suggestion}'?", "en": " Did you mean '{suggestion}'?"},
+    # ---- Profil -----------------------------------------------------------------------------
+    "profil.missing_field": {
+        "id": "'{column}' belum diisi di lembar Profil. Isi di kolom B, sebaris dengan label '{column}'.",
+        "en": "'{column}' is not filled in on the Profil sheet. Fill it in column B, next to the label '{column}'.",
+    },
+    "unit.unknown": {
+        "id": "Nama unit '{value}' tidak ada dalam daftar unit.{hint} Tulis nama persis seperti di daftar unit (lembar Referensi) atau minta admin menambahkannya.",
+        "en": "Unit name '{value}' is not in the unit list.{hint} Write the name exactly as in the unit list (Referensi sheet) or ask the admin to add it.",
+    },
+    "unit.inactive": {
+        "id": "Unit '{value}' berstatus tidak aktif di daftar unit. Hubungi admin bila unit ini masih melapor.",
+        "en": "Unit '{value}' is marked inactive in the unit list. Contact the admin if this unit still reports.",
+    },
+    "unit.type_mismatch": {
+        "id": "Jenis unit '{value}' berbeda dengan daftar unit ({expected}); yang dipakai: {expected}.",
+        "en": "Unit type '{value}' differs from the unit list ({expected}); {expected} is used.",
+    },
+    "year.invalid": {
+        "id": "Tahun '{value}' tidak sah. Isi tahun laporan antara {min_year} dan {max_year}, mis. {example}.",
+        "en": "Year '{value}' is not valid. Enter the reporting year between {min_year} and {max_year}, e.g. {example}.",
+    },
+    "consolidated.missing_unit": {
+        "id": "Baris ini tidak menyebut Nama Unit atau Tahun, dan lembar Profil tidak ada. Isi kolom Nama Unit dan Tahun.",
+        "en": "This row names no unit or year and there is no Profil sheet. Fill in the Nama Unit and Tahun columns.",
+    },
+    # ---- cells ------------------------------------------------------------------------------
+    "cell.required": {
+        "id": "'{column}' wajib diisi. Lengkapi sel ini.",
+        "en": "'{column}' is required. Fill in this cell.",
+    },
+    "cell.choice": {
+        "id": "'{value}' bukan pilihan yang sah untuk {column}.{hint} Pilihan yang diterima: {accepted}.",
+        "en": "'{value}' is not a valid choice for {column}.{hint} Accepted values: {accepted}.",
+    },
+    "cell.text_length": {
+        "id": "{column} harus {min}–{max} karakter (ditemukan {length}). Perbaiki isinya.",
+        "en": "{column} must be {min}–{max} characters long (found {length}). Correct it.",
+    },
+    "cell.duplicate_name": {
+        "id": "Nama inovasi '{value}' sudah dipakai di baris {first_row}. Setiap inovasi satu unit pada satu tahun harus bernama beda; gabungkan atau bedakan namanya.",
+        "en": "Innovation name '{value}' is already used on row {first_row}. Each innovation of a unit in a year needs its own name; merge or rename them.",
+    },
+    "cell.date": {
+        "id": "'{value}' bukan tanggal yang dapat dibaca. Tulis tanggal dengan hari lebih dulu, mis. 31/12/2023 atau 31 Desember 2023.",
+        "en": "'{value}' is not a readable date. Write the date day first, e.g. 31/12/2023 or 31 December 2023.",
+    },
+    "cell.date_partial": {
+        "id": "Tanggal '{value}' tidak lengkap; dibaca sebagai {date}. Lengkapi tanggalnya bila tahu hari persisnya.",
+        "en": "Date '{value}' is incomplete; read as {date}. Complete the date if you know the exact day.",
+    },
+    "cell.date_range": {
+        "id": "Tanggal '{value}' di luar rentang wajar ({min_year}–{max_year}). Periksa tahunnya.",
+        "en": "Date '{value}' is outside the sensible range ({min_year}–{max_year}). Check the year.",
+    },
+    "cell.date_required_for_stage": {
+        "id": "{column} wajib diisi karena Tahapan '{tahapan}'. Isi tanggalnya, atau ubah Tahapan.",
+        "en": "{column} is required because the stage is '{tahapan}'. Fill in the date, or change the stage.",
+    },
+    "cell.date_order": {
+        "id": "Tanggal Penerapan ({value}) lebih awal dari Tanggal Uji Coba ({uji_coba}). Penerapan tidak boleh sebelum uji coba; periksa kedua tanggal.",
+        "en": "The implementation date ({value}) is before the trial date ({uji_coba}). Implementation cannot precede the trial; check both dates.",
+    },
+    "cell.money": {
+        "id": "'{value}' bukan jumlah rupiah yang dapat dibaca. Tulis angka, mis. 1.500.000 atau 1,5 juta; kosongkan atau '-' bila tanpa anggaran.",
+        "en": "'{value}' is not a readable Rupiah amount. Write a number, e.g. 1.500.000 or 1,5 juta; leave empty or '-' for no budget.",
+    },
+    "cell.negative": {
+        "id": "{column} tidak boleh negatif ('{value}'). Tulis 0 atau kosongkan.",
+        "en": "{column} cannot be negative ('{value}'). Write 0 or leave it empty.",
+    },
+    "cell.count": {
+        "id": "'{value}' bukan bilangan bulat ≥ 0 untuk {column}. Tulis angka tanpa desimal, mis. 3.",
+        "en": "'{value}' is not a whole number ≥ 0 for {column}. Write a number without decimals, e.g. 3.",
+    },
+    "cell.int_range": {
+        "id": "{column} harus bilangan bulat {min}–{max} (ditemukan '{value}').",
+        "en": "{column} must be a whole number from {min} to {max} (found '{value}').",
+    },
+    "cell.yesno": {
+        "id": "'{value}' tidak dapat dibaca sebagai Ya/Tidak untuk {column}. Tulis Ya atau Tidak.",
+        "en": "'{value}' cannot be read as yes/no for {column}. Write Ya (yes) or Tidak (no).",
+    },
+    "cell.nip_format": {
+        "id": "NIP '{value}' harus tepat 18 digit angka. Periksa dan ketik ulang NIP sebagai teks.",
+        "en": "NIP '{value}' must be exactly 18 digits. Check it and type the NIP again as text.",
+    },
+    "cell.nip_number": {
+        "id": "NIP '{value}' tersimpan sebagai angka sehingga Excel sudah memotong digit terakhirnya. Format sel sebagai Teks (atau awali dengan tanda petik ') lalu ketik ulang NIP lengkap.",
+        "en": "NIP '{value}' was stored as a number, so Excel has already cut its last digits. Format the cell as Text (or start it with an apostrophe ') and type the full NIP again.",
+    },
+    "cell.nip_duplicate": {
+        "id": "NIP '{value}' sudah tercantum di baris {first_row}. Setiap pejabat cukup dicantumkan sekali.",
+        "en": "NIP '{value}' is already listed on row {first_row}. List each official once.",
+    },
+    "cell.nip_unknown": {
+        "id": "NIP penggagas '{value}' tidak ada di lembar Pejabat maupun data pejabat unit yang tersimpan. Tambahkan pejabat itu ke lembar Pejabat bila ia pejabat unit ini.",
+        "en": "Initiator NIP '{value}' is neither on the Pejabat sheet nor in the unit's stored officials. Add the official to the Pejabat sheet if they belong to this unit.",
+    },
+    "cell.kecamatan": {
+        "id": "'{value}' bukan kecamatan di Kabupaten Kudus.{hint} Pilihan: {accepted}, atau 'Seluruh Kabupaten'.",
+        "en": "'{value}' is not a kecamatan of Kabupaten Kudus.{hint} Choices: {accepted}, or 'Seluruh Kabupaten'.",
+    },
+    "cell.kecamatan_mixed": {
+        "id": "'Seluruh Kabupaten' digabung dengan kecamatan tertentu ('{value}'); yang dipakai hanya 'Seluruh Kabupaten'. Pilih salah satu.",
+        "en": "'Seluruh Kabupaten' is combined with specific kecamatan ('{value}'); only 'Seluruh Kabupaten' is kept. Choose one.",
+    },
+    "cell.url": {
+        "id": "'{value}' bukan tautan yang sah. Tulis alamat lengkap yang diawali http:// atau https://.",
+        "en": "'{value}' is not a valid link. Write the full address starting with http:// or https://.",
+    },
+    "cell.text_cleaned": {
+        "id": "Karakter kontrol tak terlihat dihapus dari {column}.",
+        "en": "Invisible control characters were removed from {column}.",
+    },
+    # ---- store --------------------------------------------------------------------------------
+    "store.stored": {
+        "id": "{unit} {tahun}: tersimpan ({innovations} inovasi, {officials} pejabat).",
+        "en": "{unit} {tahun}: stored ({innovations} innovations, {officials} officials).",
+    },
+    "store.replaced": {
+        "id": "{unit} {tahun}: menggantikan versi sebelumnya ({innovations} inovasi, {officials} pejabat); versi lama tetap di riwayat.",
+        "en": "{unit} {tahun}: replaced the previous version ({innovations} innovations, {officials} officials); the old version stays in the history.",
+    },
+    "store.unchanged": {
+        "id": "{unit} {tahun}: berkas yang sama sudah tersimpan; tidak ada yang berubah.",
+        "en": "{unit} {tahun}: the same file is already stored; nothing changed.",
+    },
+    "store.restored": {
+        "id": "{unit} {tahun}: versi #{submission_id} dipulihkan sebagai data yang berlaku.",
+        "en": "{unit} {tahun}: version #{submission_id} restored as the current data.",
+    },
+    "store.refused": {
+        "id": "Tidak disimpan: {reason}",
+        "en": "Not stored: {reason}",
+    },
+}
+
+
+def t(code: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The message for `code` in `lang` (Indonesian when the language or text is missing)."""
+    texts = MESSAGES.get(code)
+    if texts is None:
+        return code
+    template = texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
