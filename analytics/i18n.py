@@ -218,6 +218,9 @@ def t(code: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     if texts is None:
         return code
     template = texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    if "suggestion" in params and "hint" not in params and code != "hint.did_you_mean":
+        suggestion = params["suggestion"]
+        params["hint"] = t("hint.did_you_mean", lang, suggestion=suggestion) if suggestion else ""
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -1,0 +1,540 @@
+"""Raw workbook -> clean frames + every issue, each with sheet, Excel row, column and value.
+
+The validator never stops at the first problem: an analyst fixing a workbook wants the whole list
+at once.  Errors block storing; warnings do not.  Cells are parsed once per distinct value of a
+column (`_parse_column`), which keeps 50,000 innovations well within a few seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from analytics import contract, values
+from analytics.contract import Column, fold
+from analytics.model import ERROR, WARNING, Issue, SubmissionData, WorkbookResult
+from analytics.units import UnitDirectory
+from analytics.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name
+
+Roster = Callable[[str], set[str]]
+_HEADER_SCAN_ROWS = 30
+_WARNING_CODES = {"cell.date_partial", "cell.kecamatan_mixed", "cell.text_cleaned"}
+
+INOVASI_FRAME_COLUMNS = [c.key for c in contract.INOVASI_COLUMNS if c.key not in ("no", "nama_unit", "tahun")]
+PEJABAT_FRAME_COLUMNS = [c.key for c in contract.PEJABAT_COLUMNS]
+
+
+# --------------------------------------------------------------------------------------------
+# Collecting issues
+# --------------------------------------------------------------------------------------------
+@dataclass
+class Findings:
+    file: str
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, severity: str, code: str, *, sheet: str = "", row: int | None = None,
+            column: str = "", value: object = "", **params: Any) -> None:
+        shown = "" if values.is_blank(value) else values.as_text(value)[:200]
+        params.setdefault("column", column)
+        params.setdefault("value", shown)
+        params.setdefault("sheet", sheet)
+        self.issues.append(Issue(severity, code, self.file, sheet, row, column, shown,
+                                 tuple(sorted(params.items()))))
+
+
+# --------------------------------------------------------------------------------------------
+# Cell parsing by column kind
+# --------------------------------------------------------------------------------------------
+def _parser(column: Column) -> Callable[[object], values.Parsed]:
+    label = column.label
+    kinds: dict[str, Callable[[object], values.Parsed]] = {
+        "text": values.clean_text,
+        "unit": values.clean_text,
+        "choice": lambda raw: values.parse_choice(raw, column.vocabulary or "", column=label),
+        "multichoice": lambda raw: values.parse_multichoice(raw, column.vocabulary or "", column=label),
+        "kecamatan": values.parse_kecamatan,
+        "date": values.parse_date,
+        "money": lambda raw: values.parse_money(raw, column=label),
+        "count": lambda raw: values.parse_count(raw, column=label),
+        "int": lambda raw: values.parse_int_range(raw, contract.KELAS_JABATAN_MIN,
+                                                  contract.KELAS_JABATAN_MAX, column=label),
+        "yesno": lambda raw: values.parse_yesno(raw, column=label),
+        "nip": values.parse_nip,
+        "niplist": values.parse_nip_list,
+        "url": values.parse_url,
+        "year": values.parse_year,
+    }
+    return kinds[column.kind]
+
+
+def _parse_column(raw: pd.Series, column: Column, rows: list[int], sheet: str,
+                  findings: Findings) -> list[Any]:
+    """Parse every cell of one column (each distinct value once); report the bad ones."""
+    parse = _parser(column)
+    cache: dict[tuple[type, object], values.Parsed] = {}
+    parsed_values: list[Any] = []
+    for row, cell in zip(rows, raw.tolist()):
+        if values.is_blank(cell):
+            parsed_values.append(None)
+            if column.required:
+                findings.add(ERROR, "cell.required", sheet=sheet, row=row, column=column.label)
+            continue
+        key = (type(cell), cell)
+        result = cache.get(key)
+        if result is None:
+            result = cache[key] = parse(cell)
+        parsed_values.append(result.value if result.ok else None)
+        if result.code:
+            severity = WARNING if result.warning else ERROR
+            params = {k: v for k, v in result.params.items() if k not in ("column", "sheet")}
+            shown = params.pop("value", cell)
+            findings.add(severity, result.code, sheet=sheet, row=row, column=column.label,
+                         value=shown, **params)
+    return parsed_values
+
+
+# --------------------------------------------------------------------------------------------
+# Header row
+# --------------------------------------------------------------------------------------------
+@dataclass
+class Table:
+    """The columns found on a sheet and its data rows (Excel row numbers)."""
+
+    columns: dict[str, pd.Series]  # contract key -> raw cells
+    rows: list[int]
+
+
+def _find_header_row(grid: pd.DataFrame, lookup: dict[str, Column], anchor: str) -> int | None:
+    """The row, among the first rows, holding the most known headers (and the anchor column)."""
+    best, best_hits = None, 1
+    for index in range(min(_HEADER_SCAN_ROWS, len(grid))):
+        keys = [lookup.get(contract.fold_header(c)) for c in grid.iloc[index].tolist()
+                if isinstance(c, str)]
+        hits = len({col.key for col in keys if col})
+        if hits > best_hits and any(col and col.key == anchor for col in keys):
+            best, best_hits = index, hits
+    return best
+
+
+def _read_table(grid: pd.DataFrame, columns: tuple[Column, ...], sheet: str, anchor: str,
+                findings: Findings) -> Table | None:
+    lookup = contract.header_lookup(columns)
+    header = _find_header_row(grid, lookup, anchor)
+    if header is None:
+        example = ", ".join(c.label for c in columns if c.required)
+        findings.add(ERROR, "sheet.no_header", sheet=sheet, example=example)
+        return None
+    found: dict[str, pd.Series] = {}
+    body = grid.iloc[header + 1:]
+    for position, title in enumerate(grid.iloc[header].tolist()):
+        if values.is_blank(title):
+            continue
+        column = lookup.get(contract.fold_header(title))
+        if column is None:
+            _unknown_header(title, columns, sheet, header + 1, findings)
+        elif column.key in found:
+            findings.add(WARNING, "header.duplicate", sheet=sheet, row=header + 1, column=column.label)
+        else:
+            found[column.key] = body.iloc[:, position]
+    filled = _non_blank_rows(found)
+    return Table({k: s[filled] for k, s in found.items()}, [int(i) + 1 for i in body.index[filled]])
+
+
+def _non_blank_rows(found: dict[str, pd.Series]) -> list[bool]:
+    """Rows with something in at least one known column; entirely empty rows are skipped."""
+    if not found:
+        return []
+    frame = pd.DataFrame(found)
+    blank = frame.apply(lambda col: col.map(values.is_blank))
+    return (~blank.all(axis=1)).tolist()
+
+
+def _unknown_header(title: object, columns: tuple[Column, ...], sheet: str, row: int,
+                    findings: Findings) -> None:
+    labels = {c.label: c.label for c in columns}
+    close = process.extractOne(str(title), list(labels), scorer=fuzz.WRatio, score_cutoff=75)
+    findings.add(WARNING, "header.unknown", sheet=sheet, row=row, column=str(title), value=title,
+                 suggestion=close[0] if close else "")
+
+
+def _check_required_headers(table: Table, columns: tuple[Column, ...], sheet: str,
+                            findings: Findings, optional: set[str] = frozenset()) -> bool:
+    ok = True
+    for column in columns:
+        if column.required and column.key not in table.columns and column.key not in optional:
+            findings.add(ERROR, "header.missing", sheet=sheet, column=column.label)
+            ok = False
+    return ok
+
+
+# --------------------------------------------------------------------------------------------
+# Profil
+# --------------------------------------------------------------------------------------------
+@dataclass
+class Profil:
+    fields: dict[str, Any]
+    rows: dict[str, int]  # field key -> Excel row, for messages
+
+
+def _read_profil(grid: pd.DataFrame, findings: Findings) -> Profil:
+    lookup = contract.header_lookup(contract.PROFIL_FIELDS)
+    fields: dict[str, Any] = {}
+    rows: dict[str, int] = {}
+    for index, cells in enumerate(grid.itertuples(index=False)):
+        cells = list(cells)
+        for position, cell in enumerate(cells):
+            if values.is_blank(cell):
+                continue
+            column = lookup.get(contract.fold_header(cell)) if isinstance(cell, str) else None
+            if column and column.key not in fields:
+                rest = [c for c in cells[position + 1:] if not values.is_blank(c)]
+                fields[column.key] = rest[0] if rest else None
+                rows[column.key] = index + 1
+            break  # the label is the first filled cell of the row
+    return Profil(fields, rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Unit and year of each row
+# --------------------------------------------------------------------------------------------
+@dataclass
+class ReportOwner:
+    unit_kode: str | None
+    tahun: int | None
+
+
+def _resolve_unit(text: object, directory: UnitDirectory, sheet: str, row: int | None,
+                  column: str, findings: Findings) -> str | None:
+    name = values.clean_text(text).value
+    match = directory.match(name)
+    if match.kode is None:
+        suggestion = "', '".join(match.suggestions)
+        findings.add(ERROR, "unit.unknown", sheet=sheet, row=row, column=column, value=name,
+                     suggestion=suggestion)
+        return None
+    if not directory.aktif(match.kode):
+        findings.add(WARNING, "unit.inactive", sheet=sheet, row=row, column=column, value=name)
+    return match.kode
+
+
+def _resolve_year(raw: object, sheet: str, row: int | None, column: str,
+                  findings: Findings) -> int | None:
+    result = values.parse_year(raw)
+    if result.code:
+        findings.add(ERROR, result.code, sheet=sheet, row=row, column=column, value=raw, **result.params)
+    return result.value
+
+
+def _profil_owner(profil: Profil | None, directory: UnitDirectory, findings: Findings,
+                  consolidated: bool) -> ReportOwner:
+    if profil is None:
+        return ReportOwner(None, None)
+    sheet = contract.SHEET_PROFIL
+    owner = ReportOwner(None, None)
+    for field_key, label in (("nama_unit", "Nama Unit"), ("tahun", "Tahun")):
+        raw = profil.fields.get(field_key)
+        row = profil.rows.get(field_key)
+        if values.is_blank(raw):
+            if not consolidated:
+                findings.add(ERROR, "profil.missing_field", sheet=sheet, row=row, column=label)
+        elif field_key == "nama_unit":
+            owner.unit_kode = _resolve_unit(raw, directory, sheet, row, label, findings)
+        else:
+            owner.tahun = _resolve_year(raw, sheet, row, label, findings)
+    _check_jenis_unit(profil, owner, directory, findings)
+    return owner
+
+
+def _check_jenis_unit(profil: Profil, owner: ReportOwner, directory: UnitDirectory,
+                      findings: Findings) -> None:
+    raw = profil.fields.get("jenis_unit")
+    if owner.unit_kode is None or values.is_blank(raw):
+        return
+    expected = directory.jenis(owner.unit_kode)
+    typed = values.parse_choice(raw, "jenis_unit").value
+    if typed != expected:
+        findings.add(WARNING, "unit.type_mismatch", sheet=contract.SHEET_PROFIL,
+                     row=profil.rows.get("jenis_unit"), column="Jenis Unit", value=raw, expected=expected)
+
+
+def _row_owners(table: Table, sheet: str, default: ReportOwner, directory: UnitDirectory,
+                findings: Findings) -> list[ReportOwner]:
+    """Unit and year per row: the consolidated columns where filled, else the Profil's."""
+    units = table.columns.get("nama_unit")
+    years = table.columns.get("tahun")
+    unit_cache: dict[str, str | None] = {}
+    owners = []
+    for i, row in enumerate(table.rows):
+        kode, tahun = default.unit_kode, default.tahun
+        if units is not None and not values.is_blank(units.iloc[i]):
+            text = values.clean_text(units.iloc[i]).value
+            if text not in unit_cache:
+                unit_cache[text] = _resolve_unit(text, directory, sheet, row, "Nama Unit", findings)
+            kode = unit_cache[text]
+        if years is not None and not values.is_blank(years.iloc[i]):
+            tahun = _resolve_year(years.iloc[i], sheet, row, "Tahun", findings)
+        owners.append(ReportOwner(kode, tahun))
+    return owners
+
+
+# --------------------------------------------------------------------------------------------
+# Inovasi and Pejabat sheets
+# --------------------------------------------------------------------------------------------
+def _parse_table(table: Table, columns: tuple[Column, ...], keys: list[str], sheet: str,
+                 findings: Findings) -> pd.DataFrame:
+    by_key = {c.key: c for c in columns}
+    data: dict[str, list[Any]] = {}
+    for key in keys:
+        if key in table.columns:
+            data[key] = _parse_column(table.columns[key], by_key[key], table.rows, sheet, findings)
+        else:
+            data[key] = [None] * len(table.rows)
+    frame = pd.DataFrame(data, columns=keys, dtype=object)
+    frame["baris"] = table.rows
+    return frame
+
+
+def _check_innovation_rows(frame: pd.DataFrame, owners: list[ReportOwner],
+                           directory: UnitDirectory, findings: Findings) -> None:
+    seen: dict[tuple[str | None, int | None, str], int] = {}
+    for i, rec in enumerate(frame.itertuples(index=False)):
+        row = rec.baris
+        _check_name(rec.nama_inovasi, row, owners[i], seen, findings)
+        _check_stage_dates(rec, row, findings)
+        if rec.lokasi_kecamatan is None and owners[i].unit_kode:
+            frame.at[i, "lokasi_kecamatan"] = _default_lokasi(owners[i].unit_kode, directory)
+
+
+def _check_name(name: str | None, row: int, owner: ReportOwner,
+                seen: dict[tuple[str | None, int | None, str], int], findings: Findings) -> None:
+    if not name:
+        return
+    sheet = contract.SHEET_INOVASI
+    low, high = contract.NAMA_INOVASI_MIN, contract.NAMA_INOVASI_MAX
+    if not low <= len(name) <= high:
+        findings.add(ERROR, "cell.text_length", sheet=sheet, row=row, column="Nama Inovasi",
+                     value=name, min=low, max=high, length=len(name))
+    key = (owner.unit_kode, owner.tahun, " ".join(name.lower().split()))
+    if key in seen:
+        findings.add(ERROR, "cell.duplicate_name", sheet=sheet, row=row, column="Nama Inovasi",
+                     value=name, first_row=seen[key])
+    else:
+        seen[key] = row
+
+
+def _check_stage_dates(rec: Any, row: int, findings: Findings) -> None:
+    sheet = contract.SHEET_INOVASI
+    needs_trial = rec.tahapan in ("Uji Coba", "Penerapan")
+    if needs_trial and rec.tanggal_uji_coba is None:
+        findings.add(ERROR, "cell.date_required_for_stage", sheet=sheet, row=row,
+                     column="Tanggal Uji Coba", tahapan=rec.tahapan)
+    if rec.tahapan == "Penerapan" and rec.tanggal_penerapan is None:
+        findings.add(ERROR, "cell.date_required_for_stage", sheet=sheet, row=row,
+                     column="Tanggal Penerapan", tahapan=rec.tahapan)
+    trial, applied = rec.tanggal_uji_coba, rec.tanggal_penerapan
+    if trial is not None and applied is not None and applied < trial:
+        findings.add(ERROR, "cell.date_order", sheet=sheet, row=row, column="Tanggal Penerapan",
+                     value=applied.strftime("%d/%m/%Y"), uji_coba=trial.strftime("%d/%m/%Y"))
+
+
+def _default_lokasi(unit_kode: str, directory: UnitDirectory) -> str:
+    """A kecamatan office works in its own kecamatan; every other unit serves the regency."""
+    if directory.jenis(unit_kode) == "Kecamatan" and directory.kecamatan(unit_kode):
+        return directory.kecamatan(unit_kode)
+    return contract.SELURUH_KABUPATEN
+
+
+def _check_official_rows(frame: pd.DataFrame, owners: list[ReportOwner], findings: Findings) -> None:
+    seen: dict[tuple[str | None, str], int] = {}
+    for i, (nip, row) in enumerate(zip(frame["nip"], frame["baris"])):
+        if nip is None:
+            continue
+        key = (owners[i].unit_kode, nip)
+        if key in seen:
+            findings.add(ERROR, "cell.nip_duplicate", sheet=contract.SHEET_PEJABAT, row=row,
+                         column="NIP", value=nip, first_row=seen[key])
+        else:
+            seen[key] = row
+
+
+def _check_penggagas(innovations: pd.DataFrame, officials: pd.DataFrame, unit_kode: str,
+                     roster: Roster | None, findings: Findings) -> None:
+    """Each NIP Penggagas should be an official of the unit (sheet or stored roster): warning."""
+    known = set(officials["nip"].dropna())
+    stored: set[str] | None = None
+    for nips, row in zip(innovations["nip_penggagas"], innovations["baris"]):
+        for nip in (nips or "").split(contract.MULTI_SEP):
+            if not nip or nip in known:
+                continue
+            if stored is None:
+                stored = roster(unit_kode) if roster else set()
+            if nip not in stored:
+                findings.add(WARNING, "cell.nip_unknown", sheet=contract.SHEET_INOVASI, row=row,
+                             column="NIP Penggagas", value=nip)
+
+
+# --------------------------------------------------------------------------------------------
+# Frames in the contract's dtypes
+# --------------------------------------------------------------------------------------------
+def _typed_innovations(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for key in ("tanggal_uji_coba", "tanggal_penerapan"):
+        out[key] = pd.to_datetime(out[key].astype(object), errors="coerce").astype("datetime64[ns]")
+    for key in ("anggaran_tahun_berjalan", "anggaran_tahun_lalu", "anggaran_dua_tahun_lalu"):
+        out[key] = pd.to_numeric(out[key], errors="coerce").astype("float64")
+    for key in ("jumlah_replikasi", "jumlah_penerima_manfaat"):
+        out[key] = pd.array(out[key].tolist(), dtype="Int64")
+    out["ada_sop"] = pd.array(out["ada_sop"].tolist(), dtype="boolean")
+    out["nip_penggagas"] = out["nip_penggagas"].fillna("")
+    out["baris"] = out["baris"].astype("int64")
+    return out.reset_index(drop=True)
+
+
+def _typed_officials(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["kelas_jabatan"] = pd.array(out["kelas_jabatan"].tolist(), dtype="Int64")
+    out["tpp_dasar"] = pd.to_numeric(out["tpp_dasar"], errors="coerce").astype("float64")
+    out["baris"] = out["baris"].astype("int64")
+    return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------
+# The whole workbook
+# --------------------------------------------------------------------------------------------
+def validate_workbook(data: bytes, file_name: str, units: pd.DataFrame, *,
+                      roster: Roster | None = None, engine: str = "calamine") -> WorkbookResult:
+    """Check one workbook against the contract and, when it has no error, split it into one
+    SubmissionData per (unit, year) it reports."""
+    name = safe_file_name(file_name)
+    result = WorkbookResult(name, hashlib.sha256(data).hexdigest())
+    findings = Findings(name)
+    try:
+        raw = read_workbook(data, engine=engine)
+    except WorkbookRefused as refused:
+        findings.add(ERROR, refused.code, **refused.params)
+        result.issues = findings.issues
+        return result
+    submissions = _validate_sheets(raw, UnitDirectory(units), roster, findings, result.content_hash, name)
+    result.issues = sorted(findings.issues, key=_issue_order)
+    if result.ok:
+        result.submissions = submissions
+    return result
+
+
+def _issue_order(issue: Issue) -> tuple:
+    sheet_rank = {s: i for i, s in enumerate(contract.SHEETS)}
+    return (issue.severity != ERROR, sheet_rank.get(issue.sheet, -1), issue.row or 0)
+
+
+def _validate_sheets(raw: RawWorkbook, directory: UnitDirectory, roster: Roster | None,
+                     findings: Findings, content_hash: str, file_name: str) -> list[SubmissionData]:
+    if contract.SHEET_INOVASI not in raw.sheets:
+        findings.add(ERROR, "sheet.missing", sheet=contract.SHEET_INOVASI, found=", ".join(raw.sheet_names) or "-")
+        return []
+    inovasi = _read_table(raw.sheets[contract.SHEET_INOVASI], contract.INOVASI_COLUMNS,
+                          contract.SHEET_INOVASI, "nama_inovasi", findings)
+    if inovasi is None:
+        return []
+    consolidated = "nama_unit" in inovasi.columns and "tahun" in inovasi.columns
+    profil = _profil_sheet(raw, consolidated, findings)
+    default = _profil_owner(profil, directory, findings, consolidated)
+    _check_required_headers(inovasi, contract.INOVASI_COLUMNS, contract.SHEET_INOVASI, findings,
+                            optional={"nama_unit", "tahun"})
+    innovations, owners = _innovations(inovasi, default, directory, findings)
+    officials, official_owners = _officials(raw, default, directory, findings)
+    return _split_submissions(innovations, owners, officials, official_owners, roster, findings,
+                              profil, content_hash, file_name, default)
+
+
+def _profil_sheet(raw: RawWorkbook, consolidated: bool, findings: Findings) -> Profil | None:
+    if contract.SHEET_PROFIL in raw.sheets:
+        return _read_profil(raw.sheets[contract.SHEET_PROFIL], findings)
+    if not consolidated:
+        findings.add(ERROR, "sheet.missing", sheet=contract.SHEET_PROFIL, found=", ".join(raw.sheet_names))
+    return None
+
+
+def _innovations(table: Table, default: ReportOwner, directory: UnitDirectory,
+                 findings: Findings) -> tuple[pd.DataFrame, list[ReportOwner]]:
+    frame = _parse_table(table, contract.INOVASI_COLUMNS, INOVASI_FRAME_COLUMNS,
+                         contract.SHEET_INOVASI, findings)
+    owners = _row_owners(table, contract.SHEET_INOVASI, default, directory, findings)
+    _check_innovation_rows(frame, owners, directory, findings)
+    return frame, owners
+
+
+def _officials(raw: RawWorkbook, default: ReportOwner, directory: UnitDirectory,
+               findings: Findings) -> tuple[pd.DataFrame, list[ReportOwner]]:
+    empty = pd.DataFrame(columns=[*PEJABAT_FRAME_COLUMNS, "baris"])
+    grid = raw.sheets.get(contract.SHEET_PEJABAT)
+    if grid is None or grid.dropna(how="all").empty:
+        return empty, []
+    columns = contract.PEJABAT_COLUMNS + tuple(c for c in contract.INOVASI_COLUMNS
+                                               if c.key in ("nama_unit", "tahun"))
+    table = _read_table(grid, columns, contract.SHEET_PEJABAT, "nip", findings)
+    if table is None or not _check_required_headers(table, contract.PEJABAT_COLUMNS,
+                                                     contract.SHEET_PEJABAT, findings):
+        return empty, []
+    frame = _parse_table(table, contract.PEJABAT_COLUMNS, PEJABAT_FRAME_COLUMNS,
+                         contract.SHEET_PEJABAT, findings)
+    owners = _row_owners(table, contract.SHEET_PEJABAT, default, directory, findings)
+    _check_official_rows(frame, owners, findings)
+    return frame, owners
+
+
+def _split_submissions(innovations: pd.DataFrame, owners: list[ReportOwner],
+                       officials: pd.DataFrame, official_owners: list[ReportOwner],
+                       roster: Roster | None, findings: Findings, profil: Profil | None,
+                       content_hash: str, file_name: str,
+                       default: ReportOwner) -> list[SubmissionData]:
+    """One submission per (unit, year); a unit-year with officials but no innovation still
+    counts (it reports that it has none)."""
+    keys = [(o.unit_kode, o.tahun) for o in owners]
+    official_keys = [(o.unit_kode, o.tahun) for o in official_owners]
+    groups = list(dict.fromkeys(keys + official_keys))
+    if not groups and default.unit_kode and default.tahun:
+        groups = [(default.unit_kode, default.tahun)]
+    if not groups and not innovations.empty:
+        findings.add(ERROR, "consolidated.missing_unit", sheet=contract.SHEET_INOVASI,
+                     row=int(innovations["baris"].iloc[0]))
+    submissions = []
+    profil_fields = _profil_fields(profil)
+    for kode, tahun in groups:
+        if kode is None or tahun is None:
+            continue
+        mine = innovations[[k == (kode, tahun) for k in keys]] if keys else innovations.iloc[0:0]
+        theirs = officials[[k == (kode, tahun) for k in official_keys]] if official_keys else officials
+        _check_penggagas(mine, theirs, kode, roster, findings)
+        submissions.append(SubmissionData(kode, int(tahun), file_name, content_hash,
+                                          _typed_innovations(mine), _typed_officials(theirs),
+                                          profil_fields))
+    return submissions
+
+
+def _profil_fields(profil: Profil | None) -> dict[str, Any]:
+    """Operator contact details from the Profil sheet, as clean text (stored with the submission)."""
+    if profil is None:
+        return {}
+    keep = ("nama_operator", "nip_operator", "telepon", "email")
+    return {k: values.clean_text(profil.fields[k]).value for k in keep
+            if not values.is_blank(profil.fields.get(k))}
+
+
+def validate_files(files: list[tuple[str, bytes]], units: pd.DataFrame, *,
+                   roster: Roster | None = None) -> list[WorkbookResult]:
+    return [validate_workbook(data, name, units, roster=roster) for name, data in files]
+
+
+def issues_frame(results: list[WorkbookResult], lang: str = "id") -> pd.DataFrame:
+    """All issues of several files as one table, errors first within each file."""
+    rows = [{"file": r.file_name, **issue.as_dict(lang)} for r in results for issue in r.issues]
+    columns = ["file", "severity", "code", "sheet", "row", "column", "value", "message"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+__all__ = ["validate_workbook", "validate_files", "issues_frame", "fold"]

@@ -1,0 +1,140 @@
+"""Opening uploaded workbooks safely and reading their sheets into raw frames.
+
+Nothing from an upload reaches a parser before the checks here: size, file type, encryption,
+macros, and how far the zip really expands (read member by member with a running limit, because
+the sizes a zip declares can lie).  The sheets are then read with calamine, as raw grids
+(header=None) so that the validator can find the header row itself and report Excel row numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+
+import pandas as pd
+
+from analytics import contract
+
+MB = 1024 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+_CHUNK = 1024 * 1024
+
+
+def max_upload_bytes() -> int:
+    """Upload limit per file (KUDUS_MAX_UPLOAD_MB, default 20 MB)."""
+    return int(float(os.environ.get("KUDUS_MAX_UPLOAD_MB", "20")) * MB)
+
+
+def max_expanded_bytes() -> int:
+    """How far a workbook may expand when unzipped (KUDUS_MAX_EXPANDED_MB, default 200 MB)."""
+    return int(float(os.environ.get("KUDUS_MAX_EXPANDED_MB", "200")) * MB)
+
+
+class WorkbookRefused(Exception):
+    """The file cannot be read as a workbook; `code` is a catalogue message code."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def safe_file_name(name: str) -> str:
+    """The bare file name a person would recognise, whatever path or control characters came
+    with it ('../../etc/passwd' -> 'passwd'); never empty."""
+    base = PureWindowsPath(PurePosixPath(str(name)).name).name
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".")
+    return base[:200] or "tanpa-nama.xlsx"
+
+
+def check_file(data: bytes) -> None:
+    """Raise WorkbookRefused unless `data` is a plain, sane .xlsx workbook."""
+    if not data:
+        raise WorkbookRefused("file.empty")
+    limit = max_upload_bytes()
+    if len(data) > limit:
+        raise WorkbookRefused("file.too_large", size_mb=round(len(data) / MB, 1), limit_mb=round(limit / MB))
+    if data.startswith(_OLE_MAGIC):
+        raise WorkbookRefused("file.encrypted" if _ENCRYPTION_STREAM in data else "file.old_xls")
+    if not data.startswith(b"PK"):
+        raise WorkbookRefused("file.not_xlsx")
+    _check_zip(data)
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+                raise WorkbookRefused("file.not_xlsx")
+            if any(n.lower().endswith("vbaproject.bin") for n in names):
+                raise WorkbookRefused("file.macros")
+            _check_expansion(archive)
+    except WorkbookRefused:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        raise WorkbookRefused("file.damaged", detail=type(exc).__name__) from exc
+
+
+def _check_expansion(archive: zipfile.ZipFile) -> None:
+    """Decompress every member with a running total, so a zip bomb is stopped at the limit."""
+    limit = max_expanded_bytes()
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > limit:
+        raise WorkbookRefused("file.zip_bomb", expanded_mb=round(declared / MB), limit_mb=round(limit / MB))
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if total > limit:
+                    raise WorkbookRefused("file.zip_bomb", expanded_mb=f"> {round(limit / MB)}",
+                                          limit_mb=round(limit / MB))
+
+
+@dataclass
+class RawWorkbook:
+    """The sheets the validator needs, as raw grids; the key is the contract's sheet name."""
+
+    sheets: dict[str, pd.DataFrame] = field(default_factory=dict)
+    sheet_names: list[str] = field(default_factory=list)  # every sheet as it is named in the file
+
+
+def match_sheet(name: str) -> str | None:
+    key = contract.fold(name)
+    for sheet, aliases in contract.SHEET_ALIASES.items():
+        if key in aliases:
+            return sheet
+    return None
+
+
+_SHEETS_TO_READ = (contract.SHEET_PROFIL, contract.SHEET_INOVASI, contract.SHEET_PEJABAT)
+
+
+def read_workbook(data: bytes, *, engine: str = "calamine") -> RawWorkbook:
+    """Check the file, then read Profil, Inovasi and Pejabat as raw grids (row i = Excel row i+1).
+
+    `engine` exists for the benchmark's openpyxl comparison; the app always uses calamine.
+    """
+    check_file(data)
+    try:
+        book = pd.ExcelFile(io.BytesIO(data), engine=engine)
+        raw = RawWorkbook(sheet_names=list(book.sheet_names))
+        wanted = {}
+        for name in book.sheet_names:
+            sheet = match_sheet(name)
+            if sheet in _SHEETS_TO_READ and sheet not in wanted.values():
+                wanted[name] = sheet
+        for name, sheet in wanted.items():
+            raw.sheets[sheet] = book.parse(name, header=None, dtype=object)
+        return raw
+    except WorkbookRefused:
+        raise
+    except Exception as exc:  # calamine/openpyxl raise many kinds on broken XML inside the zip
+        raise WorkbookRefused("file.damaged", detail=type(exc).__name__) from exc
