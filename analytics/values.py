@@ -188,6 +188,7 @@ _DATEPARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["day", "month", "year"],
     "RETURN_AS_TIMEZONE_AWARE": False,
+    "PARSERS": ["custom-formats", "absolute-time"],  # never "besok" (tomorrow) or "2 days ago"
 }
 MIN_DATE_YEAR = 1980
 

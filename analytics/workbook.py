@@ -132,7 +132,7 @@ def read_workbook(data: bytes, *, engine: str = "calamine") -> RawWorkbook:
             if sheet in _SHEETS_TO_READ and sheet not in wanted.values():
                 wanted[name] = sheet
         for name, sheet in wanted.items():
-            raw.sheets[sheet] = book.parse(name, header=None, dtype=object)
+            raw.sheets[sheet] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
         return raw
     except WorkbookRefused:
         raise
