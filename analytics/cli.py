@@ -1,0 +1,245 @@
+"""python -m analytics: the same ingestion path as the app, for scripts and administrators.
+
+Exit status: 0 when everything was fine, 1 when a file had an error, 2 on bad usage or a path
+that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from analytics import i18n
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable paths: exit status 2."""
+
+
+def _store(args: argparse.Namespace):
+    from analytics.store import Store
+
+    return Store(args.db)
+
+
+def _read_paths(paths: Sequence[str]) -> list[tuple[str, bytes]]:
+    files = []
+    for name in paths:
+        path = Path(name)
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            raise UsageError(f"{name}: {exc.strerror or exc}") from exc
+    return files
+
+
+# ---- validate / ingest ------------------------------------------------------------------------
+def _validate(args: argparse.Namespace) -> tuple[list, Any]:
+    from analytics.validation import validate_files
+
+    files = _read_paths(args.files)
+    store = _store(args)
+    units = store.units()
+    results = validate_files(files, units, roster=store.roster)
+    return results, store
+
+
+def _file_report(result, units_by_kode: dict[str, str], lang: str) -> dict[str, Any]:
+    subs = result.submissions
+    return {
+        "file": result.file_name,
+        "ok": result.ok,
+        "unit": "; ".join(dict.fromkeys(units_by_kode.get(s.unit_kode, s.unit_kode) for s in subs)) or None,
+        "year": subs[0].tahun if len({s.tahun for s in subs}) == 1 else ([s.tahun for s in subs] or None),
+        "innovations": sum(len(s.innovations) for s in subs),
+        "officials": sum(len(s.officials) for s in subs),
+        "issues": [{k: v for k, v in i.as_dict(lang).items() if k != "code"} | {"code": i.code}
+                   for i in result.issues],
+    }
+
+
+def _print_issues(result, lang: str) -> None:
+    verdict = "OK" if result.ok else ("GALAT" if lang == "id" else "ERROR")
+    print(f"{result.file_name}: {verdict}")
+    for issue in result.issues:
+        where = ", ".join(p for p in (issue.sheet, f"baris {issue.row}" if issue.row else "", issue.column) if p)
+        print(f"  [{issue.severity}] {where}: {issue.message(lang)}")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    results, store = _validate(args)
+    names = dict(zip(store.units()["kode"], store.units()["nama"]))
+    if args.json:
+        print(json.dumps({"files": [_file_report(r, names, args.lang) for r in results]},
+                         ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            _print_issues(result, args.lang)
+    return EXIT_OK if all(r.ok for r in results) else EXIT_INVALID
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    results, store = _validate(args)
+    names = dict(zip(store.units()["kode"], store.units()["nama"]))
+    report = []
+    for result in results:
+        stored = store.store_many(result.submissions, actor=args.actor) if result.ok else []
+        entry = _file_report(result, names, args.lang)
+        entry["stored"] = [{"unit": names.get(s.unit_kode, s.unit_kode), "year": s.tahun,
+                            "action": s.action, "submission_id": s.submission_id,
+                            "message": s.message(args.lang, names.get(s.unit_kode))} for s in stored]
+        report.append(entry)
+        if not args.json:
+            _print_issues(result, args.lang)
+            for line in entry["stored"]:
+                print(f"  -> {line['message']}")
+    if args.json:
+        print(json.dumps({"files": report}, ensure_ascii=False, indent=2))
+    return EXIT_OK if all(r.ok for r in results) else EXIT_INVALID
+
+
+# ---- history / restore --------------------------------------------------------------------
+def cmd_history(args: argparse.Namespace) -> int:
+    store = _store(args)
+    unit = _unit_kode(store, args.unit) if args.unit else None
+    history = store.history(unit_kode=unit, tahun=args.year)
+    if args.json:
+        print(history.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
+    else:
+        columns = [c for c in ("submission_id", "id", "unit", "tahun", "is_current", "file_name",
+                               "uploaded_by", "uploaded_at", "innovations", "officials", "source")
+                   if c in history.columns]
+        print(history[columns].to_string(index=False) if len(history) else "(belum ada riwayat)")
+    return EXIT_OK
+
+
+def _unit_kode(store, text: str) -> str:
+    from analytics.units import UnitDirectory
+
+    match = UnitDirectory(store.units()).match(text)
+    if match.kode is None:
+        raise UsageError(i18n.t("unit.unknown", value=text, suggestion="', '".join(match.suggestions)))
+    return match.kode
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        result = store.restore(args.submission_id, actor=args.actor)
+    except (KeyError, LookupError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+    print(result.message(args.lang))
+    return EXIT_OK
+
+
+# ---- template / export / sample ---------------------------------------------------------------
+def cmd_template(args: argparse.Namespace) -> int:
+    from analytics.template import template_bytes
+
+    store = _store(args)
+    unit = store.units().set_index("kode").at[_unit_kode(store, args.unit), "nama"] if args.unit else None
+    Path(args.output).write_bytes(template_bytes(unit=unit, tahun=args.year, units=store.units()))
+    print(args.output)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from analytics.exports import innovations_for_export, to_csv_bytes, to_excel_bytes
+
+    store = _store(args)
+    table = innovations_for_export(store.innovations(tahun=args.year), store.units())
+    output = Path(args.output)
+    fmt = args.format or ("csv" if output.suffix.lower() == ".csv" else "xlsx")
+    output.write_bytes(to_csv_bytes(table) if fmt == "csv" else to_excel_bytes(table, "Inovasi"))
+    print(f"{output} ({len(table)} inovasi)")
+    return EXIT_OK
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from analytics.sample_loader import load_sample
+
+    store = _store(args)
+    if not store.is_empty() and not args.force:
+        print("Basis data sudah berisi data; contoh tidak dimuat (pakai --force untuk tetap memuat).")
+        return EXIT_OK
+    results = load_sample(store, folder=Path(args.folder) if args.folder else None)
+    print(f"Data contoh dimuat: {sum(1 for r in results if r.action != 'unchanged')} laporan.")
+    return EXIT_OK
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from analytics.indicators import indicators_report
+    from analytics.rules import load_rules
+
+    store = _store(args)
+    rules = load_rules(Path(args.rules) if args.rules else None)
+    report = indicators_report(store.units(), store.innovations(), store.officials(),
+                               year=args.year, rules=rules)
+    print(json.dumps(report, ensure_ascii=False, indent=2 if args.json else None))
+    return EXIT_OK
+
+
+# ---- parser -----------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics",
+                                     description="Dasbor Inovasi Daerah Kabupaten Kudus: alat baris perintah")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="URL basis data (bawaan: DATABASE_URL atau berkas SQLite aplikasi)")
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE)
+    common.add_argument("--actor", default="cli", help="nama yang dicatat di riwayat dan audit")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("template", parents=[common], help="tulis templat Excel kosong")
+    p.add_argument("--unit"), p.add_argument("--year", type=int)
+    p.add_argument("--output", "-o", default="templat-inovasi.xlsx")
+    p.set_defaults(func=cmd_template)
+
+    for name, func, text in (("validate", cmd_validate, "periksa buku kerja tanpa menyimpan"),
+                             ("ingest", cmd_ingest, "periksa lalu simpan buku kerja yang lolos")):
+        p = sub.add_parser(name, parents=[common], help=text)
+        p.add_argument("files", nargs="+", metavar="FILE")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("history", parents=[common], help="riwayat unggahan")
+    p.add_argument("--unit"), p.add_argument("--year", type=int), p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("restore", parents=[common], help="pulihkan versi lama sebagai data berlaku")
+    p.add_argument("submission_id", type=int)
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("export", parents=[common], help="ekspor inovasi ke Excel atau CSV")
+    p.add_argument("--year", type=int), p.add_argument("--format", choices=("xlsx", "csv"))
+    p.add_argument("--output", "-o", default="inovasi.xlsx")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("sample", parents=[common], help="muat data contoh ke basis data kosong")
+    p.add_argument("--folder", help="tempat menulis buku kerja contoh")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("indicators", parents=[common], help="indikator satu tahun sebagai JSON")
+    p.add_argument("--year", type=int, required=True), p.add_argument("--rules")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_indicators)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE

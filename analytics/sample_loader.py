@@ -1,0 +1,33 @@
+"""Loading the sample data (contoh) through the same path as a real upload."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from analytics.store import Store, StoreResult
+from analytics.validation import validate_workbook
+
+SAMPLE_ACTOR = "contoh"
+SAMPLE_SOURCE = "sample"
+
+
+def default_sample_folder() -> Path:
+    root = Path(os.environ.get("KUDUS_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+    return root / "contoh"
+
+
+def load_sample(store: Store, folder: Path | None = None) -> list[StoreResult]:
+    """Write the generated sample workbooks, validate them like any upload, store those that pass
+    (marked as source 'sample', so every page can say the data is contoh)."""
+    from analytics.sample import write_sample_workbooks
+
+    folder = folder or default_sample_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    units = store.units()
+    results: list[StoreResult] = []
+    for path in write_sample_workbooks(folder, units=units):
+        checked = validate_workbook(path.read_bytes(), path.name, units, roster=store.roster)
+        for submission in checked.submissions:
+            results.append(store.store_submission(submission, actor=SAMPLE_ACTOR, source=SAMPLE_SOURCE))
+    return results

@@ -1,0 +1,18 @@
+"""Dasbor Inovasi Daerah Kabupaten Kudus: page setup, language and navigation only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.common import banners, language_switch, t
+
+st.set_page_config(page_title="Dasbor Inovasi Kudus", page_icon="💡", layout="wide")
+language_switch()
+st.sidebar.markdown(f"**{t('app.title')}**")
+pages = [
+    st.Page("pages/unggah.py", title=t("page.upload"), icon="📤", url_path="unggah", default=True),
+    st.Page("pages/data.py", title=t("page.data"), icon="🗂️", url_path="data"),
+]
+navigation = st.navigation(pages)
+banners()
+navigation.run()

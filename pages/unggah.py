@@ -1,0 +1,22 @@
+"""Unggah Data: template, upload of many workbooks, the validation report, storing."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import upload
+from ui.common import t
+
+st.title(t("page.upload"))
+st.caption(t("upload.intro"))
+upload.template_section()
+
+st.subheader(t("upload.files_header"))
+files = st.file_uploader(t("upload.files_label"), type=["xlsx", "xlsm", "xls"], accept_multiple_files=True,
+                         key="uploads")
+if files:
+    results = upload.check_files(files)
+    upload.show_report(results)
+    upload.store_section(results)
+else:
+    st.session_state.pop("stored", None)

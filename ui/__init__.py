@@ -1,0 +1,1 @@
+"""Streamlit-side shared parts: language, the cached store, data loaders keyed by data version."""

@@ -1,0 +1,123 @@
+"""The upload flow: template download, checking many workbooks, storing those that passed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from analytics.model import WorkbookResult
+from analytics.template import template_bytes
+from analytics.validation import issues_frame, validate_workbook
+from ui import common
+from ui.common import t
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _template(unit: str | None, tahun: int, version: int) -> bytes:
+    return template_bytes(unit=unit, tahun=tahun, units=common.units(version))
+
+
+def template_section() -> None:
+    st.subheader(t("upload.template_header"))
+    names = common.units(common.version())
+    names = names[names["aktif"]]["nama"].tolist()
+    left, right = st.columns([3, 1])
+    unit = left.selectbox(t("upload.template_unit"), [None, *names], format_func=lambda n: n or "—")
+    this_year = dt.date.today().year
+    tahun = right.number_input(t("upload.template_year"), 2015, this_year + 1, this_year, step=1)
+    file_name = f"templat-inovasi-{tahun}{'-' + unit if unit else ''}.xlsx".replace(" ", "-")
+    st.download_button(t("upload.template_download"), _template(unit, int(tahun), common.version()),
+                       file_name=file_name, icon="📥",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def check_files(uploads: list) -> list[WorkbookResult]:
+    """Validate each uploaded file once per content (results kept in the session by hash)."""
+    checked: dict[str, WorkbookResult] = st.session_state.setdefault("checked", {})
+    store = common.store()
+    units = common.units(common.version())
+    progress = st.progress(0.0)
+    results = []
+    for i, upload in enumerate(uploads, start=1):
+        data = upload.getvalue()
+        key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{common.version()}"
+        progress.progress(i / len(uploads), t("upload.checking", name=upload.name, i=i, n=len(uploads)))
+        if key not in checked:
+            checked[key] = validate_workbook(data, upload.name, units, roster=store.roster)
+        results.append(checked[key])
+    progress.empty()
+    return results
+
+
+def summary_frame(results: list[WorkbookResult]) -> pd.DataFrame:
+    names = common.units(common.version()).set_index("kode")["nama"]
+    rows = []
+    for r in results:
+        rows.append({
+            t("col.file"): r.file_name,
+            t("col.status"): ("✅ " + t("upload.file_ok")) if r.ok else ("❌ " + t("upload.file_error")),
+            t("col.unit"): "; ".join(dict.fromkeys(names.get(s.unit_kode, s.unit_kode) for s in r.submissions)),
+            t("col.year"): ", ".join(str(y) for y in dict.fromkeys(s.tahun for s in r.submissions)),
+            t("col.innovations"): sum(len(s.innovations) for s in r.submissions),
+            t("col.officials"): sum(len(s.officials) for s in r.submissions),
+            t("col.errors"): len(r.errors),
+            t("col.warnings"): len(r.warnings),
+        })
+    return pd.DataFrame(rows)
+
+
+def show_report(results: list[WorkbookResult]) -> None:
+    st.subheader(t("upload.report_header"))
+    ok = sum(r.ok for r in results)
+    errors = sum(len(r.errors) for r in results)
+    warnings = sum(len(r.warnings) for r in results)
+    (st.success if ok == len(results) else st.warning)(
+        t("upload.summary", ok=ok, n=len(results), errors=errors, warnings=warnings))
+    st.dataframe(summary_frame(results), hide_index=True, width="stretch")
+    for result in sorted(results, key=lambda r: r.ok):
+        if not result.issues:
+            continue
+        label = f"{'❌' if not result.ok else '⚠️'} {result.file_name}: {len(result.errors)} {t('col.errors').lower()}, {len(result.warnings)} {t('col.warnings').lower()}"
+        with st.expander(label, expanded=not result.ok):
+            st.dataframe(issue_table(result), hide_index=True, width="stretch")
+
+
+def issue_table(result: WorkbookResult) -> pd.DataFrame:
+    table = issues_frame([result], common.lang()).drop(columns=["file", "code"])
+    table["severity"] = table["severity"].map(lambda s: t(f"severity.{s}"))
+    table["row"] = table["row"].astype("Int64")
+    return table.rename(columns={"severity": t("col.severity"), "sheet": t("col.sheet"), "row": t("col.row"),
+                                 "column": t("col.column"), "value": t("col.value"),
+                                 "message": t("col.message")})
+
+
+def store_section(results: list[WorkbookResult]) -> None:
+    passed = [r for r in results if r.ok]
+    if not passed:
+        st.error(t("upload.nothing_to_store"))
+        return
+    uploader = st.text_input(t("upload.uploader_name"), value=st.session_state.get("uploader", "operator"),
+                             key="uploader")
+    if st.button(t("upload.store_button", n=len(passed)), type="primary", icon="💾"):
+        st.session_state["stored"] = store_passed(passed, uploader.strip() or "operator")
+    if st.session_state.get("stored"):
+        st.subheader(t("upload.stored_header"))
+        for kind, message in st.session_state["stored"]:
+            getattr(st, "info" if kind == "unchanged" else "success")(message)
+
+
+def store_passed(passed: list[WorkbookResult], uploader: str) -> list[tuple[str, str]]:
+    store = common.store()
+    names = common.units(common.version()).set_index("kode")["nama"]
+    progress = st.progress(0.0)
+    messages = []
+    for i, result in enumerate(passed, start=1):
+        progress.progress(i / len(passed), t("upload.storing", name=result.file_name, i=i, n=len(passed)))
+        for stored in store.store_many(result.submissions, actor=uploader):
+            messages.append((stored.action, stored.message(common.lang(), names.get(stored.unit_kode))))
+    progress.empty()
+    common.data_changed()
+    return messages
