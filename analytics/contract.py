@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # --------------------------------------------------------------------------------------------
 # Folding: the one way of comparing what people type with what we expect.
@@ -18,17 +19,25 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _TRAILING_UNIT = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
 
 
+@lru_cache(maxsize=65536)
+def _fold_text(text: str) -> str:
+    normal = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub("", normal.lower())
+
+
 def fold(text: object) -> str:
     """Case-, accent-, space- and punctuation-insensitive key: 'Uji-Coba ' -> 'ujicoba'."""
-    if text is None:
-        return ""
-    normal = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return _NON_ALNUM.sub("", normal.lower())
+    return "" if text is None else _fold_text(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _fold_header_text(text: str) -> str:
+    return fold(_TRAILING_UNIT.sub("", text.strip()))
 
 
 def fold_header(text: object) -> str:
     """Header key: like fold(), and a trailing unit in brackets ('(Rp.)') is dropped first."""
-    return fold(_TRAILING_UNIT.sub("", str(text or "").strip()))
+    return _fold_header_text(str(text or ""))
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from analytics.units import UnitDirectory
 from analytics.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name
 
 Roster = Callable[[str], set[str]]
+Grid = list[list[Any]]
 _HEADER_SCAN_ROWS = 30
 _WARNING_CODES = {"cell.date_partial", "cell.kecamatan_mixed", "cell.text_cleaned"}
 
@@ -72,30 +73,34 @@ def _parser(column: Column) -> Callable[[object], values.Parsed]:
     return kinds[column.kind]
 
 
-def _parse_column(raw: pd.Series, column: Column, rows: list[int], sheet: str,
+_BLANK = values.Parsed()
+
+
+def _parse_column(raw: list[Any], column: Column, rows: list[int], sheet: str,
                   findings: Findings) -> list[Any]:
-    """Parse every cell of one column (each distinct value once); report the bad ones."""
+    """Parse every cell of one column, each distinct value once; report the bad cells.
+
+    Written as whole-list passes rather than one loop body per cell: a workbook has thousands
+    of cells and few distinct values per column."""
     parse = _parser(column)
-    cache: dict[tuple[type, object], values.Parsed] = {}
-    parsed_values: list[Any] = []
-    for row, cell in zip(rows, raw.tolist()):
-        if values.is_blank(cell):
-            parsed_values.append(None)
-            if column.required:
+    keys = list(zip(map(type, raw), raw))
+    parsed = {key: (_BLANK if values.is_blank(key[1]) else parse(key[1])) for key in dict.fromkeys(keys)}
+    results = [parsed[key] for key in keys]
+    if any(r.code for r in parsed.values()) or (column.required and any(r is _BLANK for r in parsed.values())):
+        for row, cell, result in zip(rows, raw, results):
+            if result is _BLANK and column.required:
                 findings.add(ERROR, "cell.required", sheet=sheet, row=row, column=column.label)
-            continue
-        key = (type(cell), cell)
-        result = cache.get(key)
-        if result is None:
-            result = cache[key] = parse(cell)
-        parsed_values.append(result.value if result.ok else None)
-        if result.code:
-            severity = WARNING if result.warning else ERROR
-            params = {k: v for k, v in result.params.items() if k not in ("column", "sheet")}
-            shown = params.pop("value", cell)
-            findings.add(severity, result.code, sheet=sheet, row=row, column=column.label,
-                         value=shown, **params)
-    return parsed_values
+            elif result.code:
+                _report_cell(result, cell, column, row, sheet, findings)
+    return [r.value if r.ok else None for r in results]
+
+
+def _report_cell(result: values.Parsed, cell: object, column: Column, row: int, sheet: str,
+                 findings: Findings) -> None:
+    severity = WARNING if result.warning else ERROR
+    params = {k: v for k, v in result.params.items() if k not in ("column", "sheet")}
+    shown = params.pop("value", cell)
+    findings.add(severity, result.code, sheet=sheet, row=row, column=column.label, value=shown, **params)
 
 
 # --------------------------------------------------------------------------------------------
@@ -105,23 +110,22 @@ def _parse_column(raw: pd.Series, column: Column, rows: list[int], sheet: str,
 class Table:
     """The columns found on a sheet and its data rows (Excel row numbers)."""
 
-    columns: dict[str, pd.Series]  # contract key -> raw cells
+    columns: dict[str, list[Any]]  # contract key -> raw cells
     rows: list[int]
 
 
-def _find_header_row(grid: pd.DataFrame, lookup: dict[str, Column], anchor: str) -> int | None:
+def _find_header_row(grid: Grid, lookup: dict[str, Column], anchor: str) -> int | None:
     """The row, among the first rows, holding the most known headers (and the anchor column)."""
     best, best_hits = None, 1
-    for index in range(min(_HEADER_SCAN_ROWS, len(grid))):
-        keys = [lookup.get(contract.fold_header(c)) for c in grid.iloc[index].tolist()
-                if isinstance(c, str)]
+    for index, cells in enumerate(grid[:_HEADER_SCAN_ROWS]):
+        keys = [lookup.get(contract.fold_header(c)) for c in cells if isinstance(c, str)]
         hits = len({col.key for col in keys if col})
         if hits > best_hits and any(col and col.key == anchor for col in keys):
             best, best_hits = index, hits
     return best
 
 
-def _read_table(grid: pd.DataFrame, columns: tuple[Column, ...], sheet: str, anchor: str,
+def _read_table(grid: Grid, columns: tuple[Column, ...], sheet: str, anchor: str,
                 findings: Findings) -> Table | None:
     lookup = contract.header_lookup(columns)
     header = _find_header_row(grid, lookup, anchor)
@@ -129,29 +133,23 @@ def _read_table(grid: pd.DataFrame, columns: tuple[Column, ...], sheet: str, anc
         example = ", ".join(c.label for c in columns if c.required)
         findings.add(ERROR, "sheet.no_header", sheet=sheet, example=example)
         return None
-    found: dict[str, pd.Series] = {}
-    body = grid.iloc[header + 1:]
-    for position, title in enumerate(grid.iloc[header].tolist()):
+    positions: dict[str, int] = {}
+    for position, title in enumerate(grid[header]):
         if values.is_blank(title):
             continue
         column = lookup.get(contract.fold_header(title))
         if column is None:
             _unknown_header(title, columns, sheet, header + 1, findings)
-        elif column.key in found:
+        elif column.key in positions:
             findings.add(WARNING, "header.duplicate", sheet=sheet, row=header + 1, column=column.label)
         else:
-            found[column.key] = body.iloc[:, position]
-    filled = _non_blank_rows(found)
-    return Table({k: s[filled] for k, s in found.items()}, [int(i) + 1 for i in body.index[filled]])
-
-
-def _non_blank_rows(found: dict[str, pd.Series]) -> list[bool]:
-    """Rows with something in at least one known column; entirely empty rows are skipped."""
-    if not found:
-        return []
-    frame = pd.DataFrame(found)
-    blank = frame.apply(lambda col: col.map(values.is_blank))
-    return (~blank.all(axis=1)).tolist()
+            positions[column.key] = position
+    # Rows with nothing in any known column (entirely empty rows) are skipped.
+    width = len(grid[header])
+    body = [(index, cells) for index, cells in enumerate(grid[header + 1:], start=header + 2)
+            if any(not values.is_blank(cells[p]) for p in positions.values() if p < width)]
+    return Table({key: [cells[p] for _, cells in body] for key, p in positions.items()},
+                 [index for index, _ in body])
 
 
 def _unknown_header(title: object, columns: tuple[Column, ...], sheet: str, row: int,
@@ -181,12 +179,11 @@ class Profil:
     rows: dict[str, int]  # field key -> Excel row, for messages
 
 
-def _read_profil(grid: pd.DataFrame, findings: Findings) -> Profil:
+def _read_profil(grid: Grid, findings: Findings) -> Profil:
     lookup = contract.header_lookup(contract.PROFIL_FIELDS)
     fields: dict[str, Any] = {}
     rows: dict[str, int] = {}
-    for index, cells in enumerate(grid.itertuples(index=False)):
-        cells = list(cells)
+    for index, cells in enumerate(grid):
         for position, cell in enumerate(cells):
             if values.is_blank(cell):
                 continue
@@ -271,43 +268,52 @@ def _row_owners(table: Table, sheet: str, default: ReportOwner, directory: UnitD
     owners = []
     for i, row in enumerate(table.rows):
         kode, tahun = default.unit_kode, default.tahun
-        if units is not None and not values.is_blank(units.iloc[i]):
-            text = values.clean_text(units.iloc[i]).value
+        unit_cell = units[i] if units is not None else None
+        year_cell = years[i] if years is not None else None
+        if not values.is_blank(unit_cell):
+            text = values.clean_text(unit_cell).value
             if text not in unit_cache:
                 unit_cache[text] = _resolve_unit(text, directory, sheet, row, "Nama Unit", findings)
             kode = unit_cache[text]
-        if years is not None and not values.is_blank(years.iloc[i]):
-            tahun = _resolve_year(years.iloc[i], sheet, row, "Tahun", findings)
+        if not values.is_blank(year_cell):
+            tahun = _resolve_year(year_cell, sheet, row, "Tahun", findings)
+        blank_owner = (values.is_blank(unit_cell) and default.unit_kode is None) or \
+            (values.is_blank(year_cell) and default.tahun is None)
+        if blank_owner and (units is not None or years is not None):
+            findings.add(ERROR, "consolidated.missing_unit", sheet=sheet, row=row)
         owners.append(ReportOwner(kode, tahun))
     return owners
 
 
 # --------------------------------------------------------------------------------------------
-# Inovasi and Pejabat sheets
+# Inovasi and Pejabat sheets (plain lists per column: pandas per row would cost more than parsing)
 # --------------------------------------------------------------------------------------------
+Records = dict[str, list[Any]]
+
+
 def _parse_table(table: Table, columns: tuple[Column, ...], keys: list[str], sheet: str,
-                 findings: Findings) -> pd.DataFrame:
+                 findings: Findings) -> Records:
     by_key = {c.key: c for c in columns}
-    data: dict[str, list[Any]] = {}
+    records: Records = {}
     for key in keys:
         if key in table.columns:
-            data[key] = _parse_column(table.columns[key], by_key[key], table.rows, sheet, findings)
+            records[key] = _parse_column(table.columns[key], by_key[key], table.rows, sheet, findings)
         else:
-            data[key] = [None] * len(table.rows)
-    frame = pd.DataFrame(data, columns=keys, dtype=object)
-    frame["baris"] = table.rows
-    return frame
+            records[key] = [None] * len(table.rows)
+    records["baris"] = list(table.rows)
+    return records
 
 
-def _check_innovation_rows(frame: pd.DataFrame, owners: list[ReportOwner],
+def _check_innovation_rows(records: Records, owners: list[ReportOwner],
                            directory: UnitDirectory, findings: Findings) -> None:
     seen: dict[tuple[str | None, int | None, str], int] = {}
-    for i, rec in enumerate(frame.itertuples(index=False)):
-        row = rec.baris
-        _check_name(rec.nama_inovasi, row, owners[i], seen, findings)
-        _check_stage_dates(rec, row, findings)
-        if rec.lokasi_kecamatan is None and owners[i].unit_kode:
-            frame.at[i, "lokasi_kecamatan"] = _default_lokasi(owners[i].unit_kode, directory)
+    lokasi = records["lokasi_kecamatan"]
+    for i, row in enumerate(records["baris"]):
+        _check_name(records["nama_inovasi"][i], row, owners[i], seen, findings)
+        _check_stage_dates(records["tahapan"][i], records["tanggal_uji_coba"][i],
+                           records["tanggal_penerapan"][i], row, findings)
+        if lokasi[i] is None and owners[i].unit_kode:
+            lokasi[i] = _default_lokasi(owners[i].unit_kode, directory)
 
 
 def _check_name(name: str | None, row: int, owner: ReportOwner,
@@ -327,16 +333,15 @@ def _check_name(name: str | None, row: int, owner: ReportOwner,
         seen[key] = row
 
 
-def _check_stage_dates(rec: Any, row: int, findings: Findings) -> None:
+def _check_stage_dates(tahapan: str | None, trial: Any, applied: Any, row: int,
+                       findings: Findings) -> None:
     sheet = contract.SHEET_INOVASI
-    needs_trial = rec.tahapan in ("Uji Coba", "Penerapan")
-    if needs_trial and rec.tanggal_uji_coba is None:
+    if tahapan in ("Uji Coba", "Penerapan") and trial is None:
         findings.add(ERROR, "cell.date_required_for_stage", sheet=sheet, row=row,
-                     column="Tanggal Uji Coba", tahapan=rec.tahapan)
-    if rec.tahapan == "Penerapan" and rec.tanggal_penerapan is None:
+                     column="Tanggal Uji Coba", tahapan=tahapan)
+    if tahapan == "Penerapan" and applied is None:
         findings.add(ERROR, "cell.date_required_for_stage", sheet=sheet, row=row,
-                     column="Tanggal Penerapan", tahapan=rec.tahapan)
-    trial, applied = rec.tanggal_uji_coba, rec.tanggal_penerapan
+                     column="Tanggal Penerapan", tahapan=tahapan)
     if trial is not None and applied is not None and applied < trial:
         findings.add(ERROR, "cell.date_order", sheet=sheet, row=row, column="Tanggal Penerapan",
                      value=applied.strftime("%d/%m/%Y"), uji_coba=trial.strftime("%d/%m/%Y"))
@@ -349,9 +354,9 @@ def _default_lokasi(unit_kode: str, directory: UnitDirectory) -> str:
     return contract.SELURUH_KABUPATEN
 
 
-def _check_official_rows(frame: pd.DataFrame, owners: list[ReportOwner], findings: Findings) -> None:
+def _check_official_rows(records: Records, owners: list[ReportOwner], findings: Findings) -> None:
     seen: dict[tuple[str | None, str], int] = {}
-    for i, (nip, row) in enumerate(zip(frame["nip"], frame["baris"])):
+    for i, (nip, row) in enumerate(zip(records["nip"], records["baris"])):
         if nip is None:
             continue
         key = (owners[i].unit_kode, nip)
@@ -362,10 +367,10 @@ def _check_official_rows(frame: pd.DataFrame, owners: list[ReportOwner], finding
             seen[key] = row
 
 
-def _check_penggagas(innovations: pd.DataFrame, officials: pd.DataFrame, unit_kode: str,
+def _check_penggagas(innovations: Records, officials: Records, unit_kode: str,
                      roster: Roster | None, findings: Findings) -> None:
     """Each NIP Penggagas should be an official of the unit (sheet or stored roster): warning."""
-    known = set(officials["nip"].dropna())
+    known = {nip for nip in officials["nip"] if nip}
     stored: set[str] | None = None
     for nips, row in zip(innovations["nip_penggagas"], innovations["baris"]):
         for nip in (nips or "").split(contract.MULTI_SEP):
@@ -379,62 +384,70 @@ def _check_penggagas(innovations: pd.DataFrame, officials: pd.DataFrame, unit_ko
 
 
 # --------------------------------------------------------------------------------------------
-# Frames in the contract's dtypes
+# Frames in the contract's dtypes (docs/frames.md)
 # --------------------------------------------------------------------------------------------
-def _typed_innovations(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
+def _typed_innovations(records: Records) -> pd.DataFrame:
+    frame = pd.DataFrame({key: records[key] for key in [*INOVASI_FRAME_COLUMNS, "baris"]}, dtype=object)
     for key in ("tanggal_uji_coba", "tanggal_penerapan"):
-        out[key] = pd.to_datetime(out[key].astype(object), errors="coerce").astype("datetime64[ns]")
+        frame[key] = pd.to_datetime(frame[key], errors="coerce").astype("datetime64[ns]")
     for key in ("anggaran_tahun_berjalan", "anggaran_tahun_lalu", "anggaran_dua_tahun_lalu"):
-        out[key] = pd.to_numeric(out[key], errors="coerce").astype("float64")
+        frame[key] = frame[key].astype("float64")
     for key in ("jumlah_replikasi", "jumlah_penerima_manfaat"):
-        out[key] = pd.array(out[key].tolist(), dtype="Int64")
-    out["ada_sop"] = pd.array(out["ada_sop"].tolist(), dtype="boolean")
-    out["nip_penggagas"] = out["nip_penggagas"].fillna("")
-    out["baris"] = out["baris"].astype("int64")
-    return out.reset_index(drop=True)
+        frame[key] = pd.array(records[key], dtype="Int64")
+    frame["ada_sop"] = pd.array(records["ada_sop"], dtype="boolean")
+    frame["nip_penggagas"] = frame["nip_penggagas"].fillna("")
+    frame["baris"] = frame["baris"].astype("int64")
+    return frame
 
 
-def _typed_officials(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    out["kelas_jabatan"] = pd.array(out["kelas_jabatan"].tolist(), dtype="Int64")
-    out["tpp_dasar"] = pd.to_numeric(out["tpp_dasar"], errors="coerce").astype("float64")
-    out["baris"] = out["baris"].astype("int64")
-    return out.reset_index(drop=True)
+def _typed_officials(records: Records) -> pd.DataFrame:
+    frame = pd.DataFrame({key: records[key] for key in [*PEJABAT_FRAME_COLUMNS, "baris"]}, dtype=object)
+    frame["kelas_jabatan"] = pd.array(records["kelas_jabatan"], dtype="Int64")
+    frame["tpp_dasar"] = frame["tpp_dasar"].astype("float64")
+    frame["baris"] = frame["baris"].astype("int64")
+    return frame
+
+
+def _select(records: Records, keep: list[bool]) -> Records:
+    return {key: [v for v, k in zip(column, keep) if k] for key, column in records.items()}
 
 
 # --------------------------------------------------------------------------------------------
 # The whole workbook
 # --------------------------------------------------------------------------------------------
-def validate_workbook(data: bytes, file_name: str, units: pd.DataFrame, *,
+def validate_workbook(data: bytes, file_name: str, units: pd.DataFrame | UnitDirectory, *,
                       roster: Roster | None = None, engine: str = "calamine") -> WorkbookResult:
     """Check one workbook against the contract and, when it has no error, split it into one
-    SubmissionData per (unit, year) it reports."""
+    SubmissionData per (unit, year) it reports.  Pass a UnitDirectory when checking many files."""
     name = safe_file_name(file_name)
     result = WorkbookResult(name, hashlib.sha256(data).hexdigest())
     findings = Findings(name)
+    directory = units if isinstance(units, UnitDirectory) else UnitDirectory(units)
     try:
         raw = read_workbook(data, engine=engine)
     except WorkbookRefused as refused:
         findings.add(ERROR, refused.code, **refused.params)
         result.issues = findings.issues
         return result
-    submissions = _validate_sheets(raw, UnitDirectory(units), roster, findings, result.content_hash, name)
+    submissions = _validate_sheets(raw, directory, roster, findings, result.content_hash, name)
     result.issues = sorted(findings.issues, key=_issue_order)
     if result.ok:
         result.submissions = submissions
     return result
 
 
+_SHEET_RANK = {s: i for i, s in enumerate(contract.SHEETS)}
+
+
 def _issue_order(issue: Issue) -> tuple:
-    sheet_rank = {s: i for i, s in enumerate(contract.SHEETS)}
-    return (issue.severity != ERROR, sheet_rank.get(issue.sheet, -1), issue.row or 0)
+    return (issue.severity != ERROR, _SHEET_RANK.get(issue.sheet, -1), issue.row or 0)
 
 
 def _validate_sheets(raw: RawWorkbook, directory: UnitDirectory, roster: Roster | None,
                      findings: Findings, content_hash: str, file_name: str) -> list[SubmissionData]:
     if contract.SHEET_INOVASI not in raw.sheets:
-        findings.add(ERROR, "sheet.missing", sheet=contract.SHEET_INOVASI, found=", ".join(raw.sheet_names) or "-")
+        findings.add(ERROR, "sheet.missing", sheet=contract.SHEET_INOVASI,
+                     found=", ".join(raw.sheet_names) or "-")
         return []
     inovasi = _read_table(raw.sheets[contract.SHEET_INOVASI], contract.INOVASI_COLUMNS,
                           contract.SHEET_INOVASI, "nama_inovasi", findings)
@@ -447,73 +460,69 @@ def _validate_sheets(raw: RawWorkbook, directory: UnitDirectory, roster: Roster 
                             optional={"nama_unit", "tahun"})
     innovations, owners = _innovations(inovasi, default, directory, findings)
     officials, official_owners = _officials(raw, default, directory, findings)
-    return _split_submissions(innovations, owners, officials, official_owners, roster, findings,
-                              profil, content_hash, file_name, default)
+    groups = _report_groups(owners, official_owners, default)
+    return [_submission(group, innovations, owners, officials, official_owners, roster, findings,
+                        profil, content_hash, file_name) for group in groups]
 
 
 def _profil_sheet(raw: RawWorkbook, consolidated: bool, findings: Findings) -> Profil | None:
     if contract.SHEET_PROFIL in raw.sheets:
         return _read_profil(raw.sheets[contract.SHEET_PROFIL], findings)
     if not consolidated:
-        findings.add(ERROR, "sheet.missing", sheet=contract.SHEET_PROFIL, found=", ".join(raw.sheet_names))
+        findings.add(ERROR, "sheet.missing", sheet=contract.SHEET_PROFIL,
+                     found=", ".join(raw.sheet_names))
     return None
 
 
 def _innovations(table: Table, default: ReportOwner, directory: UnitDirectory,
-                 findings: Findings) -> tuple[pd.DataFrame, list[ReportOwner]]:
-    frame = _parse_table(table, contract.INOVASI_COLUMNS, INOVASI_FRAME_COLUMNS,
-                         contract.SHEET_INOVASI, findings)
+                 findings: Findings) -> tuple[Records, list[ReportOwner]]:
+    records = _parse_table(table, contract.INOVASI_COLUMNS, INOVASI_FRAME_COLUMNS,
+                           contract.SHEET_INOVASI, findings)
     owners = _row_owners(table, contract.SHEET_INOVASI, default, directory, findings)
-    _check_innovation_rows(frame, owners, directory, findings)
-    return frame, owners
+    _check_innovation_rows(records, owners, directory, findings)
+    return records, owners
+
+
+_PEJABAT_SHEET_COLUMNS = contract.PEJABAT_COLUMNS + tuple(
+    c for c in contract.INOVASI_COLUMNS if c.key in ("nama_unit", "tahun"))
 
 
 def _officials(raw: RawWorkbook, default: ReportOwner, directory: UnitDirectory,
-               findings: Findings) -> tuple[pd.DataFrame, list[ReportOwner]]:
-    empty = pd.DataFrame(columns=[*PEJABAT_FRAME_COLUMNS, "baris"])
+               findings: Findings) -> tuple[Records, list[ReportOwner]]:
+    empty: Records = {key: [] for key in [*PEJABAT_FRAME_COLUMNS, "baris"]}
     grid = raw.sheets.get(contract.SHEET_PEJABAT)
-    if grid is None or grid.dropna(how="all").empty:
+    if not grid or all(values.is_blank(c) for row in grid for c in row):
         return empty, []
-    columns = contract.PEJABAT_COLUMNS + tuple(c for c in contract.INOVASI_COLUMNS
-                                               if c.key in ("nama_unit", "tahun"))
-    table = _read_table(grid, columns, contract.SHEET_PEJABAT, "nip", findings)
+    table = _read_table(grid, _PEJABAT_SHEET_COLUMNS, contract.SHEET_PEJABAT, "nip", findings)
     if table is None or not _check_required_headers(table, contract.PEJABAT_COLUMNS,
                                                      contract.SHEET_PEJABAT, findings):
         return empty, []
-    frame = _parse_table(table, contract.PEJABAT_COLUMNS, PEJABAT_FRAME_COLUMNS,
-                         contract.SHEET_PEJABAT, findings)
+    records = _parse_table(table, contract.PEJABAT_COLUMNS, PEJABAT_FRAME_COLUMNS,
+                           contract.SHEET_PEJABAT, findings)
     owners = _row_owners(table, contract.SHEET_PEJABAT, default, directory, findings)
-    _check_official_rows(frame, owners, findings)
-    return frame, owners
+    _check_official_rows(records, owners, findings)
+    return records, owners
 
 
-def _split_submissions(innovations: pd.DataFrame, owners: list[ReportOwner],
-                       officials: pd.DataFrame, official_owners: list[ReportOwner],
-                       roster: Roster | None, findings: Findings, profil: Profil | None,
-                       content_hash: str, file_name: str,
-                       default: ReportOwner) -> list[SubmissionData]:
-    """One submission per (unit, year); a unit-year with officials but no innovation still
-    counts (it reports that it has none)."""
-    keys = [(o.unit_kode, o.tahun) for o in owners]
-    official_keys = [(o.unit_kode, o.tahun) for o in official_owners]
-    groups = list(dict.fromkeys(keys + official_keys))
-    if not groups and default.unit_kode and default.tahun:
-        groups = [(default.unit_kode, default.tahun)]
-    if not groups and not innovations.empty:
-        findings.add(ERROR, "consolidated.missing_unit", sheet=contract.SHEET_INOVASI,
-                     row=int(innovations["baris"].iloc[0]))
-    submissions = []
-    profil_fields = _profil_fields(profil)
-    for kode, tahun in groups:
-        if kode is None or tahun is None:
-            continue
-        mine = innovations[[k == (kode, tahun) for k in keys]] if keys else innovations.iloc[0:0]
-        theirs = officials[[k == (kode, tahun) for k in official_keys]] if official_keys else officials
-        _check_penggagas(mine, theirs, kode, roster, findings)
-        submissions.append(SubmissionData(kode, int(tahun), file_name, content_hash,
-                                          _typed_innovations(mine), _typed_officials(theirs),
-                                          profil_fields))
-    return submissions
+def _report_groups(owners: list[ReportOwner], official_owners: list[ReportOwner],
+                   default: ReportOwner) -> list[tuple[str, int]]:
+    """The (unit, year) pairs the workbook reports; a unit-year with officials but no innovation
+    still counts (it reports that it has none), and so does a Profil with empty tables."""
+    keys = [(o.unit_kode, o.tahun) for o in [*owners, *official_owners]]
+    if not keys and default.unit_kode and default.tahun:
+        keys = [(default.unit_kode, default.tahun)]
+    return [(k, y) for k, y in dict.fromkeys(keys) if k is not None and y is not None]
+
+
+def _submission(group: tuple[str, int], innovations: Records, owners: list[ReportOwner],
+                officials: Records, official_owners: list[ReportOwner], roster: Roster | None,
+                findings: Findings, profil: Profil | None, content_hash: str,
+                file_name: str) -> SubmissionData:
+    mine = _select(innovations, [(o.unit_kode, o.tahun) == group for o in owners])
+    theirs = _select(officials, [(o.unit_kode, o.tahun) == group for o in official_owners])
+    _check_penggagas(mine, theirs, group[0], roster, findings)
+    return SubmissionData(group[0], int(group[1]), file_name, content_hash,
+                          _typed_innovations(mine), _typed_officials(theirs), _profil_fields(profil))
 
 
 def _profil_fields(profil: Profil | None) -> dict[str, Any]:
@@ -527,7 +536,8 @@ def _profil_fields(profil: Profil | None) -> dict[str, Any]:
 
 def validate_files(files: list[tuple[str, bytes]], units: pd.DataFrame, *,
                    roster: Roster | None = None) -> list[WorkbookResult]:
-    return [validate_workbook(data, name, units, roster=roster) for name, data in files]
+    directory = UnitDirectory(units)
+    return [validate_workbook(data, name, directory, roster=roster) for name, data in files]
 
 
 def issues_frame(results: list[WorkbookResult], lang: str = "id") -> pd.DataFrame:
@@ -535,6 +545,3 @@ def issues_frame(results: list[WorkbookResult], lang: str = "id") -> pd.DataFram
     rows = [{"file": r.file_name, **issue.as_dict(lang)} for r in results for issue in r.issues]
     columns = ["file", "severity", "code", "sheet", "row", "column", "value", "message"]
     return pd.DataFrame(rows, columns=columns)
-
-
-__all__ = ["validate_workbook", "validate_files", "issues_frame", "fold"]

@@ -102,7 +102,7 @@ def _check_expansion(archive: zipfile.ZipFile) -> None:
 class RawWorkbook:
     """The sheets the validator needs, as raw grids; the key is the contract's sheet name."""
 
-    sheets: dict[str, pd.DataFrame] = field(default_factory=dict)
+    sheets: dict[str, list[list[Any]]] = field(default_factory=dict)  # rows of cells
     sheet_names: list[str] = field(default_factory=list)  # every sheet as it is named in the file
 
 
@@ -132,7 +132,8 @@ def read_workbook(data: bytes, *, engine: str = "calamine") -> RawWorkbook:
             if sheet in _SHEETS_TO_READ and sheet not in wanted.values():
                 wanted[name] = sheet
         for name, sheet in wanted.items():
-            raw.sheets[sheet] = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
+            grid = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
+            raw.sheets[sheet] = grid.to_numpy(dtype=object).tolist()
         return raw
     except WorkbookRefused:
         raise
