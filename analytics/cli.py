@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,53 +29,49 @@ def _store(args: argparse.Namespace):
     return Store(args.db)
 
 
-def _read_paths(paths: Sequence[str]) -> list[tuple[str, bytes]]:
-    files = []
-    for name in paths:
-        path = Path(name)
-        try:
-            files.append((path.name, path.read_bytes()))
-        except OSError as exc:
-            raise UsageError(f"{name}: {exc.strerror or exc}") from exc
-    return files
-
-
 # ---- validate / ingest ------------------------------------------------------------------------
-def _validate(args: argparse.Namespace) -> tuple[list, Any]:
-    from analytics.validation import validate_files
-
-    files = _read_paths(args.files)
-    store = _store(args)
-    units = store.units()
-    results = validate_files(files, units, roster=store.roster)
-    return results, store
+def _check_files(args: argparse.Namespace) -> tuple[list[Path], Any]:
+    paths = [Path(name) for name in args.files]
+    for path in paths:
+        if not path.is_file() or not os.access(path, os.R_OK):
+            raise UsageError(f"{path}: berkas tidak ada atau tidak dapat dibaca / file missing or unreadable")
+    return paths, _store(args)
 
 
 def _file_report(result, units_by_kode: dict[str, str], lang: str) -> dict[str, Any]:
     subs = result.submissions
+    years = sorted({s.tahun for s in subs})
     return {
         "file": result.file_name,
         "ok": result.ok,
         "unit": "; ".join(dict.fromkeys(units_by_kode.get(s.unit_kode, s.unit_kode) for s in subs)) or None,
-        "year": subs[0].tahun if len({s.tahun for s in subs}) == 1 else ([s.tahun for s in subs] or None),
+        "year": years[0] if len(years) == 1 else (years or None),
         "innovations": sum(len(s.innovations) for s in subs),
         "officials": sum(len(s.officials) for s in subs),
-        "issues": [{k: v for k, v in i.as_dict(lang).items() if k != "code"} | {"code": i.code}
-                   for i in result.issues],
+        "issues": [i.as_dict(lang) for i in result.issues],
     }
 
 
 def _print_issues(result, lang: str) -> None:
     verdict = "OK" if result.ok else ("GALAT" if lang == "id" else "ERROR")
     print(f"{result.file_name}: {verdict}")
+    row_word = "baris" if lang == "id" else "row"
     for issue in result.issues:
-        where = ", ".join(p for p in (issue.sheet, f"baris {issue.row}" if issue.row else "", issue.column) if p)
+        where = ", ".join(p for p in (issue.sheet, f"{row_word} {issue.row}" if issue.row else "", issue.column) if p)
         print(f"  [{issue.severity}] {where}: {issue.message(lang)}")
 
 
+def _unit_names(store) -> dict[str, str]:
+    units = store.units()
+    return dict(zip(units["kode"], units["nama"]))
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
-    results, store = _validate(args)
-    names = dict(zip(store.units()["kode"], store.units()["nama"]))
+    from analytics.ingest import check_paths, rosters_of
+
+    paths, store = _check_files(args)
+    results = list(check_paths(paths, store.units(), rosters=rosters_of(store)))
+    names = _unit_names(store)
     if args.json:
         print(json.dumps({"files": [_file_report(r, names, args.lang) for r in results]},
                          ensure_ascii=False, indent=2))
@@ -85,23 +82,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    results, store = _validate(args)
-    names = dict(zip(store.units()["kode"], store.units()["nama"]))
+    from analytics.ingest import ingest_paths
+
+    paths, store = _check_files(args)
+    outcomes = ingest_paths(paths, store, actor=args.actor)
+    names = _unit_names(store)
     report = []
-    for result in results:
-        stored = store.store_many(result.submissions, actor=args.actor) if result.ok else []
-        entry = _file_report(result, names, args.lang)
+    for outcome in outcomes:
+        entry = _file_report(outcome.result, names, args.lang)
         entry["stored"] = [{"unit": names.get(s.unit_kode, s.unit_kode), "year": s.tahun,
                             "action": s.action, "submission_id": s.submission_id,
-                            "message": s.message(args.lang, names.get(s.unit_kode))} for s in stored]
+                            "message": s.message(args.lang, names.get(s.unit_kode))} for s in outcome.stored]
         report.append(entry)
         if not args.json:
-            _print_issues(result, args.lang)
+            _print_issues(outcome.result, args.lang)
             for line in entry["stored"]:
                 print(f"  -> {line['message']}")
     if args.json:
         print(json.dumps({"files": report}, ensure_ascii=False, indent=2))
-    return EXIT_OK if all(r.ok for r in results) else EXIT_INVALID
+    return EXIT_OK if all(o.result.ok for o in outcomes) else EXIT_INVALID
 
 
 # ---- history / restore --------------------------------------------------------------------

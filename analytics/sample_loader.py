@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from analytics.ingest import ingest_paths
 from analytics.store import Store, StoreResult
-from analytics.validation import validate_workbook
 
 SAMPLE_ACTOR = "contoh"
 SAMPLE_SOURCE = "sample"
@@ -24,10 +24,6 @@ def load_sample(store: Store, folder: Path | None = None) -> list[StoreResult]:
 
     folder = folder or default_sample_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    units = store.units()
-    results: list[StoreResult] = []
-    for path in write_sample_workbooks(folder, units=units):
-        checked = validate_workbook(path.read_bytes(), path.name, units, roster=store.roster)
-        for submission in checked.submissions:
-            results.append(store.store_submission(submission, actor=SAMPLE_ACTOR, source=SAMPLE_SOURCE))
-    return results
+    paths = write_sample_workbooks(folder, units=store.units())
+    outcomes = ingest_paths(paths, store, actor=SAMPLE_ACTOR, source=SAMPLE_SOURCE)
+    return [stored for outcome in outcomes for stored in outcome.stored]
