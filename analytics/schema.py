@@ -1,0 +1,166 @@
+"""The database tables, as SQLAlchemy Core metadata.
+
+This is the *current* shape of the schema, used by `analytics.store` to build statements.  The
+database itself is created and upgraded only by the Alembic migrations in
+`analytics/migrations/versions/`, which spell out every table explicitly (a migration must keep
+describing the schema of its day even after this module moves on).  `tests/test_store.py` checks
+that the migrated database and this metadata agree, so the two cannot drift apart silently.
+
+Column names of `innovations` and `officials` are the `key`s of `analytics.contract`
+(see docs/frames.md).  Multi-value cells are stored as ';'-joined text, NIPs as text.
+Timestamps are naive UTC.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    true,
+)
+
+# Deterministic constraint names, so that later migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+KODE = 64  # length of a unit code such as 'uptd.pkm-wergu-wetan'
+
+units = Table(
+    "units",
+    metadata,
+    Column("kode", String(KODE), primary_key=True),
+    Column("nama", Text, nullable=False),
+    Column("singkatan", Text, nullable=False, server_default=""),
+    Column("jenis_unit", String(16), nullable=False),
+    Column("induk_kode", String(KODE), nullable=True),
+    Column("kecamatan", Text, nullable=True),
+    Column("aktif", Boolean, nullable=False, server_default=true()),
+)
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("unit_kode", String(KODE), ForeignKey("units.kode"), nullable=False),
+    Column("tahun", Integer, nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("content_hash", String(128), nullable=False),
+    Column("uploaded_by", Text, nullable=False),
+    Column("uploaded_at", DateTime, nullable=False),
+    Column("source", String(32), nullable=False),
+    Column("is_current", Boolean, nullable=False),
+    Column("jumlah_inovasi", Integer, nullable=False),
+    Column("jumlah_pejabat", Integer, nullable=False),
+    Column("profil", Text, nullable=False, server_default="{}"),
+    Index("ix_submissions_unit_kode_tahun_is_current", "unit_kode", "tahun", "is_current"),
+)
+# At most one current submission per unit and year, enforced by the database itself.
+Index(
+    "uq_submissions_current_unit_tahun",
+    submissions.c.unit_kode,
+    submissions.c.tahun,
+    unique=True,
+    sqlite_where=submissions.c.is_current,
+    postgresql_where=submissions.c.is_current,
+)
+
+innovations = Table(
+    "innovations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id", ondelete="CASCADE"), nullable=False),
+    Column("unit_kode", String(KODE), nullable=False),
+    Column("tahun", Integer, nullable=False),
+    Column("nama_inovasi", Text, nullable=False),
+    Column("tahapan", Text, nullable=False),
+    Column("jenis", Text, nullable=False),
+    Column("bentuk", Text, nullable=False),
+    Column("inisiator", Text, nullable=False),
+    Column("urusan", Text, nullable=False),
+    Column("nip_penggagas", Text, nullable=False, server_default=""),
+    Column("nama_penggagas", Text),
+    Column("tanggal_uji_coba", Date),
+    Column("tanggal_penerapan", Date),
+    Column("lokasi_kecamatan", Text),
+    Column("dasar_hukum", Text),
+    Column("nomor_dasar_hukum", Text),
+    Column("anggaran_tahun_berjalan", Double),
+    Column("anggaran_tahun_lalu", Double),
+    Column("anggaran_dua_tahun_lalu", Double),
+    Column("ada_sop", Boolean),
+    Column("jumlah_replikasi", BigInteger),
+    Column("jumlah_penerima_manfaat", BigInteger),
+    Column("monev", Text),
+    Column("status", Text, nullable=False),
+    Column("tautan_bukti", Text),
+    Column("keterangan", Text),
+    Column("baris", Integer),
+    Index("ix_innovations_submission_id", "submission_id"),
+)
+
+officials = Table(
+    "officials",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("submission_id", Integer, ForeignKey("submissions.id", ondelete="CASCADE"), nullable=False),
+    Column("unit_kode", String(KODE), nullable=False),
+    Column("tahun", Integer, nullable=False),
+    Column("nip", String(32), nullable=False),
+    Column("nama", Text, nullable=False),
+    Column("jabatan", Text, nullable=False),
+    Column("jenis_jabatan", Text),
+    Column("kelas_jabatan", Integer),
+    Column("tpp_dasar", Double),
+    Column("baris", Integer),
+    Index("ix_officials_submission_id", "submission_id"),
+    Index("ix_officials_unit_kode_nip", "unit_kode", "nip"),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", Text, nullable=False, server_default=""),
+    Column("outcome", String(16), nullable=False),
+    Column("detail", Text, nullable=False, server_default="{}"),  # JSON text
+)
+
+# One row (id = 1): a counter bumped as the last statement of every write transaction.  Its row
+# lock orders concurrent PostgreSQL writers by commit, so the value only grows as data appears —
+# unlike max(audit_events.id), which a slower transaction could commit *below* the maximum.
+store_version = Table(
+    "store_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", BigInteger, nullable=False),
+)
+
+# The contract columns as stored, in frame order (docs/frames.md), without id/submission_id/
+# unit_kode/tahun.  `store` reads and writes exactly these.
+INNOVATION_FIELDS: tuple[str, ...] = tuple(
+    c.name for c in innovations.columns if c.name not in {"id", "submission_id", "unit_kode", "tahun"}
+)
+OFFICIAL_FIELDS: tuple[str, ...] = tuple(
+    c.name for c in officials.columns if c.name not in {"id", "submission_id", "unit_kode", "tahun"}
+)
