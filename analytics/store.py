@@ -1,0 +1,740 @@
+"""Persistence: the only module that talks SQL.
+
+A SQLite file by default, PostgreSQL when ``DATABASE_URL`` says so; the same code and the same
+Alembic migrations serve both.  Every statement is built with SQLAlchemy Core, so every value
+travels as a bound parameter.
+
+What the rest of the app relies on:
+
+* Storing a validated workbook (`Store.store_submission`) is one transaction.  It replaces that
+  unit's data for that year, keeps the earlier versions in the history, and does nothing (but say
+  so) when the current version has the same content hash.  Failure anywhere leaves the previous
+  data exactly as it was.
+* Two writers never corrupt each other: on PostgreSQL the unit's row is locked with
+  ``SELECT ... FOR UPDATE``; on SQLite every write transaction starts with ``BEGIN IMMEDIATE`` (the
+  pysqlite recipe of the SQLAlchemy docs), so writers queue on the database lock instead of
+  deadlocking on a lock upgrade.  A partial unique index guarantees at most one current
+  submission per unit and year whatever happens.
+* Every write records an audit event and bumps `data_version()` in the same transaction; the app
+  keys its caches by that number.
+* Reads return DataFrames with the columns and dtypes of docs/frames.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Connection,
+    Date,
+    Double,
+    Engine,
+    Float,
+    Integer,
+    Select,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.engine.url import URL
+from sqlalchemy.pool import StaticPool
+
+from analytics import contract, i18n
+from analytics.model import SubmissionData
+from analytics.schema import (
+    INNOVATION_FIELDS,
+    OFFICIAL_FIELDS,
+    audit_events,
+    innovations,
+    officials,
+    store_version,
+    submissions,
+    units,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
+MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+DEFAULT_UNITS_CSV = REPO_ROOT / "sample_data" / "units.csv"
+DATABASE_FILE_NAME = "inovasi.sqlite"
+SQLITE_BUSY_TIMEOUT_S = 30
+
+UNIT_COLUMNS = ("kode", "nama", "singkatan", "jenis_unit", "induk_kode", "kecamatan", "aktif")
+HISTORY_COLUMNS = (
+    "submission_id", "unit_kode", "unit_nama", "tahun", "is_current", "uploaded_by", "uploaded_at",
+    "file_name", "content_hash", "source", "innovations", "officials",
+)
+AUDIT_COLUMNS = ("id", "at", "actor", "action", "target", "outcome", "detail")
+
+# Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
+_WRITE_OPTION = "kudus_write"
+# Key of the PostgreSQL advisory lock held while migrating and seeding (any constant will do).
+_BOOTSTRAP_LOCK_KEY = 0x4B55_4455_53  # "KUDUS"
+# Columns stored as NOT NULL text where "nothing" is the empty string (docs/frames.md).
+_EMPTY_STRING_WHEN_MISSING = frozenset({"nip_penggagas"})
+
+
+# ------------------------------------------------------------------------------------------------
+# URLs and configuration
+# ------------------------------------------------------------------------------------------------
+def default_database_url() -> str:
+    """``DATABASE_URL`` if set; else the SQLite file ``$KUDUS_DATA_DIR/inovasi.sqlite``.
+
+    ``KUDUS_DATA_DIR`` defaults to ``<repo>/data``; the directory is created here, on first use.
+    """
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    data_dir = Path(os.environ.get("KUDUS_DATA_DIR") or REPO_ROOT / "data").expanduser()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return URL.create("sqlite", database=str((data_dir / DATABASE_FILE_NAME).resolve())).render_as_string()
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Parse `url`; a PostgreSQL URL without a driver gets psycopg 3 (the driver we ship)."""
+    parsed = make_url(url)
+    if parsed.drivername in {"postgres", "postgresql"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+    """An Alembic Config for the migrations inside this package (no alembic.ini needed).
+
+    With `connection`, migrations run on it, inside its transaction.  For new revisions from a
+    shell: ``alembic.command.revision(alembic_config(url=...), "message")``.
+    """
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("path_separator", "os")
+    if url is not None:
+        cfg.set_main_option("sqlalchemy.url", normalise_url(url).render_as_string(hide_password=False))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+# ------------------------------------------------------------------------------------------------
+# Results and errors
+# ------------------------------------------------------------------------------------------------
+class StoreError(Exception):
+    """A write the store refused."""
+
+
+class UnknownUnitError(StoreError, LookupError):
+    """The submission names a unit that is not in the units table."""
+
+
+class UnknownSubmissionError(StoreError, LookupError):
+    """No submission has that id."""
+
+
+@dataclass
+class StoreResult:
+    """What one write did: ``action`` is "stored", "replaced", "unchanged" or "restored"."""
+
+    action: str
+    unit_kode: str
+    tahun: int
+    submission_id: int | None
+    innovations: int
+    officials: int
+
+    def message(self, lang: str = "id", unit_name: str | None = None) -> str:
+        return i18n.t(
+            "store." + self.action,
+            lang,
+            unit=unit_name or self.unit_kode,
+            tahun=self.tahun,
+            innovations=self.innovations,
+            officials=self.officials,
+            submission_id=self.submission_id,
+        )
+
+
+# ------------------------------------------------------------------------------------------------
+# SQLite connection set-up (SQLAlchemy's documented pysqlite recipe)
+# ------------------------------------------------------------------------------------------------
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Take BEGIN away from the sqlite3 module (it would defer it past SELECTs and DDL) ...
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; no fsync per commit
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    # ... and emit it ourselves.  Writers take the write lock up front (IMMEDIATE): two deferred
+    # transactions that both read and then try to write would otherwise deadlock (SQLITE_BUSY).
+    writer = connection.get_execution_options().get(_WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+
+def _create_engine(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    database = url.database or ""
+    in_memory = database in {"", ":memory:"} or url.query.get("mode") == "memory"
+    kwargs: dict[str, Any] = {
+        "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
+    }
+    if in_memory:
+        # One shared connection, or each pooled connection would see its own empty database.
+        # (An in-memory store is for tests and demos in one thread.)
+        kwargs["poolclass"] = StaticPool
+    else:
+        Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+# ------------------------------------------------------------------------------------------------
+# Frame <-> rows
+# ------------------------------------------------------------------------------------------------
+def _kind(column: Any) -> str:
+    kind = column.type
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, (Double, Float)):
+        return "float"
+    if isinstance(kind, Boolean):
+        return "bool"
+    if isinstance(kind, (Integer, BigInteger)):
+        return "int"
+    return "text"
+
+
+INNOVATION_KINDS = {name: _kind(innovations.c[name]) for name in INNOVATION_FIELDS}
+OFFICIAL_KINDS = {name: _kind(officials.c[name]) for name in OFFICIAL_FIELDS}
+
+
+def _python_values(series: pd.Series, kind: str, name: str) -> list[Any]:
+    """A column as plain Python values for the driver, None where missing.
+
+    Works on numpy arrays rather than pandas operations: this runs once per column of every
+    stored frame, and pandas' per-call overhead would dominate a bulk upload.
+    """
+    if kind == "date":
+        if not pd.api.types.is_datetime64_dtype(series.dtype):
+            series = pd.to_datetime(series)
+        # datetime64[D].tolist() gives datetime.date objects, and None for NaT.
+        return series.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").tolist()
+    if kind == "int":
+        array = series.array if isinstance(series.dtype, pd.Int64Dtype) else pd.array(series, dtype="Int64")
+        return array.to_numpy(dtype=object, na_value=None).tolist()
+    if kind == "bool":
+        array = series.array if isinstance(series.dtype, pd.BooleanDtype) else pd.array(series, dtype="boolean")
+        return array.to_numpy(dtype=object, na_value=None).tolist()
+    if kind == "float":
+        if not pd.api.types.is_float_dtype(series.dtype):
+            series = pd.to_numeric(series)
+        values = series.to_numpy(dtype="float64", na_value=np.nan).tolist()
+        return [None if v != v else v for v in values]  # NaN -> NULL
+    if kind == "text":
+        values = series.to_numpy(dtype=object)
+        missing = pd.isna(values).tolist()
+        empty = "" if name in _EMPTY_STRING_WHEN_MISSING else None
+        return [empty if m else (v if type(v) is str else str(v))
+                for v, m in zip(values.tolist(), missing, strict=True)]
+    raise ValueError(f"unknown column kind {kind!r}")
+
+
+def _frame_rows(
+    frame: pd.DataFrame | None, kinds: dict[str, str], constants: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The frame's contract columns as a list of row dicts (missing columns become NULL)."""
+    if frame is None or len(frame) == 0:
+        return []
+    count = len(frame)
+    columns: dict[str, list[Any]] = {key: [value] * count for key, value in constants.items()}
+    for name, kind in kinds.items():
+        if name in frame.columns:
+            columns[name] = _python_values(frame[name], kind, name)
+        else:
+            columns[name] = [("" if name in _EMPTY_STRING_WHEN_MISSING else None)] * count
+    keys = list(columns)
+    return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+
+
+def _typed(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+    """Give a frame read from the database the dtypes of docs/frames.md."""
+    for name in ("id", "submission_id", "tahun"):
+        if name in frame.columns:
+            frame[name] = frame[name].astype("int64")
+    if "unit_kode" in frame.columns:
+        frame["unit_kode"] = frame["unit_kode"].astype("str")
+    for name, kind in kinds.items():
+        column = frame[name]
+        if kind == "text":
+            frame[name] = column.astype("str")
+        elif kind == "date":
+            frame[name] = pd.to_datetime(column).astype("datetime64[ns]")
+        elif kind == "float":
+            frame[name] = column.astype("float64")
+        elif kind == "int":
+            frame[name] = pd.array(column, dtype="Int64")
+        elif kind == "bool":
+            frame[name] = pd.array(column, dtype="boolean")
+    return frame
+
+
+def _utc(column: pd.Series) -> pd.Series:
+    """Naive UTC timestamps from the database as tz-aware UTC."""
+    return pd.to_datetime(column).astype("datetime64[us]").dt.tz_localize("UTC")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value or {}, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+_JENIS_UNIT_LOOKUP = {contract.fold(v): v for v in contract.JENIS_UNIT}
+_JENIS_UNIT_LOOKUP.update(
+    {contract.fold(k): v for k, v in contract.CHOICE_ALIASES.get("jenis_unit", {}).items()}
+)
+
+
+def _aktif(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
+        return True
+    key = contract.yes_no_key(value)
+    if key in contract.YES_WORDS or key == "aktif":
+        return True
+    if key in contract.NO_WORDS or key in {"tidakaktif", "nonaktif"}:
+        return False
+    raise ValueError(f"aktif: nilai {value!r} tidak dikenal (gunakan Ya/Tidak)")
+
+
+def clean_units(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Check a unit list and turn it into rows: kode and nama required, kode unique."""
+    missing = [c for c in ("kode", "nama", "jenis_unit") if c not in frame.columns]
+    if missing:
+        raise ValueError(f"daftar unit tanpa kolom {', '.join(missing)}")
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for position, record in enumerate(frame.to_dict("records"), start=1):
+        def text_of(key: str, record: dict[str, Any] = record) -> str:
+            value = record.get(key)
+            return "" if value is None or pd.isna(value) else " ".join(str(value).split())
+
+        kode, nama = text_of("kode"), text_of("nama")
+        if not kode or not nama:
+            raise ValueError(f"unit baris {position}: kode dan nama wajib diisi")
+        if kode in seen:
+            raise ValueError(f"unit baris {position}: kode {kode!r} ganda")
+        seen.add(kode)
+        jenis = _JENIS_UNIT_LOOKUP.get(contract.fold(text_of("jenis_unit")))
+        if jenis is None:
+            raise ValueError(
+                f"unit {kode}: jenis_unit {text_of('jenis_unit')!r} tidak dikenal "
+                f"({', '.join(contract.JENIS_UNIT)})"
+            )
+        rows.append({
+            "kode": kode,
+            "nama": nama,
+            "singkatan": text_of("singkatan"),
+            "jenis_unit": jenis,
+            "induk_kode": text_of("induk_kode") or None,
+            "kecamatan": text_of("kecamatan") or None,
+            "aktif": _aktif(record.get("aktif")),
+        })
+    return rows
+
+
+def read_units_csv(path: Path) -> pd.DataFrame:
+    """The master unit list as shipped (UTF-8, with or without BOM; every cell as text)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+# ------------------------------------------------------------------------------------------------
+# The store
+# ------------------------------------------------------------------------------------------------
+class Store:
+    """Submissions, their history and the audit trail, in SQLite or PostgreSQL.
+
+    Thread-safe: one instance may serve all sessions of a Streamlit server (the engine pools
+    connections; every method takes its own).  Several processes may share one database.
+    """
+
+    def __init__(self, url: str | None = None, *, units_csv: Path | None = None) -> None:
+        parsed = normalise_url(url or default_database_url())
+        self.engine: Engine = _create_engine(parsed)
+        self._writer: Engine = self.engine.execution_options(**{_WRITE_OPTION: True})
+        self.dialect: str = self.engine.dialect.name
+        # Shown in the interface and logs: never with the password.
+        self.url: str = parsed.render_as_string(hide_password=True)
+        self._bootstrap(DEFAULT_UNITS_CSV if units_csv is None else Path(units_csv))
+
+    def close(self) -> None:
+        """Release every pooled connection (tests call it before dropping their database)."""
+        self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    # -- plumbing --------------------------------------------------------------------------------
+    @property
+    def _is_postgresql(self) -> bool:
+        return self.dialect == "postgresql"
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction (SQLite: BEGIN IMMEDIATE); commits on success, else rolls back."""
+        with self._writer.begin() as conn:
+            yield conn
+
+    def _read(self, statement: Select[Any]) -> pd.DataFrame:
+        with self.engine.connect() as conn:
+            result = conn.execute(statement)
+            columns = list(result.keys())
+            return pd.DataFrame.from_records(result.fetchall(), columns=columns)
+
+    def _audit(
+        self,
+        conn: Connection,
+        *,
+        actor: str,
+        action: str,
+        target: str = "",
+        outcome: str = "ok",
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        """Record the event and bump the data version: the last statements of every write."""
+        conn.execute(
+            insert(audit_events).values(
+                at=_utcnow(), actor=actor or "", action=action, target=target or "",
+                outcome=outcome, detail=_json(detail),
+            )
+        )
+        conn.execute(
+            update(store_version)
+            .where(store_version.c.id == 1)
+            .values(version=store_version.c.version + 1)
+        )
+
+    def _record_failure(self, *, actor: str, action: str, target: str, error: BaseException) -> None:
+        """Audit a write that failed (in its own transaction; never hides the original error)."""
+        with suppress(Exception):  # the original error is what the caller must see
+            self.record_event(
+                actor=actor, action=action, target=target, outcome="error",
+                detail={"error": type(error).__name__, "message": str(error)[:500]},
+            )
+
+    def _lock_unit(self, conn: Connection, unit_kode: str) -> None:
+        """Serialise writers of one unit (PostgreSQL: row lock; SQLite: BEGIN IMMEDIATE did it)."""
+        statement = select(units.c.kode).where(units.c.kode == unit_kode)
+        if self._is_postgresql:
+            statement = statement.with_for_update()
+        if conn.execute(statement).first() is None:
+            raise UnknownUnitError(f"unit {unit_kode!r} tidak ada di daftar unit")
+
+    def _bootstrap(self, units_csv: Path) -> None:
+        """Migrate to head and seed the unit list, once, whoever else starts at the same time."""
+        with self._write() as conn:
+            if self._is_postgresql:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BOOTSTRAP_LOCK_KEY})
+            command.upgrade(alembic_config(connection=conn), "head")
+            if units_csv.is_file() and conn.execute(select(func.count()).select_from(units)).scalar_one() == 0:
+                rows = clean_units(read_units_csv(units_csv))
+                if rows:
+                    conn.execute(insert(units), rows)
+                    self._audit(conn, actor="system", action="units.seed", target=units_csv.name,
+                                detail={"units": len(rows)})
+
+    # -- reads -----------------------------------------------------------------------------------
+    def data_version(self) -> int:
+        """A number that grows with every write; the app's cache key."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(store_version.c.version).where(store_version.c.id == 1)).scalar_one())
+
+    def is_empty(self) -> bool:
+        """True when nothing has ever been stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(submissions.c.id).limit(1)).first() is None
+
+    def units(self) -> pd.DataFrame:
+        frame = self._read(select(*(units.c[name] for name in UNIT_COLUMNS)).order_by(units.c.kode))
+        for name in UNIT_COLUMNS[:-1]:
+            frame[name] = frame[name].fillna("").astype("str")
+        frame["aktif"] = frame["aktif"].astype("bool")
+        return frame
+
+    def years(self) -> list[int]:
+        """Years that have current data, ascending."""
+        statement = select(submissions.c.tahun).where(submissions.c.is_current).distinct().order_by(submissions.c.tahun)
+        with self.engine.connect() as conn:
+            return [int(v) for v in conn.execute(statement).scalars()]
+
+    def innovations(self, tahun: int | None = None) -> pd.DataFrame:
+        """Innovations of the current submission of every unit (and year, unless `tahun`)."""
+        return self._current_rows(innovations, INNOVATION_FIELDS, INNOVATION_KINDS, tahun)
+
+    def officials(self, tahun: int | None = None) -> pd.DataFrame:
+        """Officials of the current submission of every unit (and year, unless `tahun`)."""
+        return self._current_rows(officials, OFFICIAL_FIELDS, OFFICIAL_KINDS, tahun)
+
+    def _current_rows(
+        self, table: Any, fields: Iterable[str], kinds: dict[str, str], tahun: int | None
+    ) -> pd.DataFrame:
+        statement = (
+            select(table.c.id, table.c.submission_id, table.c.unit_kode, table.c.tahun,
+                   *(table.c[name] for name in fields))
+            .join(submissions, submissions.c.id == table.c.submission_id)
+            .where(submissions.c.is_current)
+            .order_by(table.c.unit_kode, table.c.tahun, table.c.baris, table.c.id)
+        )
+        if tahun is not None:
+            statement = statement.where(submissions.c.tahun == int(tahun))
+        return _typed(self._read(statement), kinds)
+
+    def submission_innovations(self, submission_id: int) -> pd.DataFrame:
+        """The innovations of any version, current or not (for the history view)."""
+        statement = (
+            select(innovations.c.id, innovations.c.submission_id, innovations.c.unit_kode,
+                   innovations.c.tahun, *(innovations.c[name] for name in INNOVATION_FIELDS))
+            .where(innovations.c.submission_id == int(submission_id))
+            .order_by(innovations.c.baris, innovations.c.id)
+        )
+        return _typed(self._read(statement), INNOVATION_KINDS)
+
+    def submission_officials(self, submission_id: int) -> pd.DataFrame:
+        """The officials of any version, current or not."""
+        statement = (
+            select(officials.c.id, officials.c.submission_id, officials.c.unit_kode,
+                   officials.c.tahun, *(officials.c[name] for name in OFFICIAL_FIELDS))
+            .where(officials.c.submission_id == int(submission_id))
+            .order_by(officials.c.baris, officials.c.id)
+        )
+        return _typed(self._read(statement), OFFICIAL_KINDS)
+
+    def roster(self, unit_kode: str) -> set[str]:
+        """NIPs of the unit's officials in its current submissions (any year)."""
+        statement = (
+            select(officials.c.nip)
+            .join(submissions, submissions.c.id == officials.c.submission_id)
+            .where(submissions.c.is_current, submissions.c.unit_kode == unit_kode)
+            .distinct()
+        )
+        with self.engine.connect() as conn:
+            return set(conn.execute(statement).scalars())
+
+    def history(self, unit_kode: str | None = None, tahun: int | None = None) -> pd.DataFrame:
+        """Every stored version, newest first, with who uploaded it, when, and whether it is current."""
+        s = submissions
+        statement = (
+            select(
+                s.c.id.label("submission_id"), s.c.unit_kode, units.c.nama.label("unit_nama"), s.c.tahun,
+                s.c.is_current, s.c.uploaded_by, s.c.uploaded_at, s.c.file_name, s.c.content_hash,
+                s.c.source, s.c.jumlah_inovasi.label("innovations"),
+                s.c.jumlah_pejabat.label("officials"),
+            )
+            .join_from(s, units, units.c.kode == s.c.unit_kode, isouter=True)
+            .order_by(s.c.id.desc())
+        )
+        if unit_kode is not None:
+            statement = statement.where(s.c.unit_kode == unit_kode)
+        if tahun is not None:
+            statement = statement.where(s.c.tahun == int(tahun))
+        frame = self._read(statement)
+        for name in ("submission_id", "tahun", "innovations", "officials"):
+            frame[name] = frame[name].astype("int64")
+        frame["is_current"] = frame["is_current"].astype("bool")
+        frame["uploaded_at"] = _utc(frame["uploaded_at"])
+        for name in ("unit_kode", "unit_nama", "uploaded_by", "file_name", "content_hash", "source"):
+            frame[name] = frame[name].fillna("").astype("str")
+        return frame
+
+    def audit_log(self, limit: int | None = None) -> pd.DataFrame:
+        """Audit events, newest first; `detail` is JSON text."""
+        statement = select(*(audit_events.c[name] for name in AUDIT_COLUMNS)).order_by(audit_events.c.id.desc())
+        if limit is not None:
+            statement = statement.limit(int(limit))
+        frame = self._read(statement)
+        frame["id"] = frame["id"].astype("int64")
+        frame["at"] = _utc(frame["at"])
+        for name in AUDIT_COLUMNS[2:]:
+            frame[name] = frame[name].astype("str")
+        return frame
+
+    # -- writes ----------------------------------------------------------------------------------
+    def record_event(
+        self,
+        *,
+        actor: str,
+        action: str,
+        target: str = "",
+        outcome: str = "ok",
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        """Add one audit event (sign-ins, exports, refused uploads, ...)."""
+        with self._write() as conn:
+            self._audit(conn, actor=actor, action=action, target=target, outcome=outcome, detail=detail)
+
+    def replace_units(self, frame: pd.DataFrame, *, actor: str) -> None:
+        """Make the unit list equal to `frame`: upsert by kode; units no longer listed are deleted,
+        or only marked inactive when submissions refer to them (their history must keep a name)."""
+        rows = clean_units(frame)
+        with self._write() as conn:
+            if self._is_postgresql:
+                # Serialise against another replace_units/seed; submissions may go on meanwhile.
+                conn.execute(text("LOCK TABLE units IN SHARE ROW EXCLUSIVE MODE"))
+            existing = set(conn.execute(select(units.c.kode)).scalars())
+            listed = {row["kode"] for row in rows}
+            new_rows = [row for row in rows if row["kode"] not in existing]
+            old_rows = [{f"b_{key}": value for key, value in row.items()} for row in rows if row["kode"] in existing]
+            if new_rows:
+                conn.execute(insert(units), new_rows)
+            if old_rows:
+                conn.execute(
+                    update(units)
+                    .where(units.c.kode == bindparam("b_kode"))
+                    .values({name: bindparam(f"b_{name}") for name in UNIT_COLUMNS if name != "kode"}),
+                    old_rows,
+                )
+            gone = sorted(existing - listed)
+            referenced: list[str] = []
+            if gone:
+                referenced = sorted(set(conn.execute(
+                    select(submissions.c.unit_kode).where(submissions.c.unit_kode.in_(gone)).distinct()
+                ).scalars()))
+                if referenced:
+                    conn.execute(update(units).where(units.c.kode.in_(referenced)).values(aktif=False))
+                deletable = sorted(set(gone) - set(referenced))
+                if deletable:
+                    conn.execute(delete(units).where(units.c.kode.in_(deletable)))
+            self._audit(conn, actor=actor, action="units.replace", target="units", detail={
+                "added": len(new_rows), "updated": len(old_rows),
+                "deleted": len(gone) - len(referenced), "deactivated": referenced,
+            })
+
+    def store_submission(self, sub: SubmissionData, *, actor: str, source: str = "upload") -> StoreResult:
+        """Store one validated (unit, year) report in one transaction; see the module docstring."""
+        target = f"{sub.unit_kode}/{sub.tahun}"
+        try:
+            with self._write() as conn:
+                return self._store(conn, sub, actor=actor, source=source)
+        except Exception as error:
+            self._record_failure(actor=actor, action="store.failed", target=target, error=error)
+            raise
+
+    def store_many(self, subs: list[SubmissionData], *, actor: str, source: str = "upload") -> list[StoreResult]:
+        """Store several reports, each in its own transaction, in order (stops at the first error)."""
+        return [self.store_submission(sub, actor=actor, source=source) for sub in subs]
+
+    def _store(self, conn: Connection, sub: SubmissionData, *, actor: str, source: str) -> StoreResult:
+        s = submissions
+        unit_kode, tahun = str(sub.unit_kode), int(sub.tahun)
+        target = f"{unit_kode}/{tahun}"
+        self._lock_unit(conn, unit_kode)
+        current = conn.execute(
+            select(s.c.id, s.c.content_hash, s.c.jumlah_inovasi, s.c.jumlah_pejabat)
+            .where(s.c.unit_kode == unit_kode, s.c.tahun == tahun, s.c.is_current)
+        ).first()
+        if current is not None and current.content_hash == sub.content_hash:
+            self._audit(conn, actor=actor, action="store.unchanged", target=target, detail={
+                "submission_id": current.id, "file_name": sub.file_name,
+                "content_hash": sub.content_hash, "source": source,
+            })
+            return StoreResult("unchanged", unit_kode, tahun, current.id,
+                               current.jumlah_inovasi, current.jumlah_pejabat)
+        n_innovations = 0 if sub.innovations is None else len(sub.innovations)
+        n_officials = 0 if sub.officials is None else len(sub.officials)
+        if current is not None:
+            conn.execute(update(s).where(s.c.id == current.id).values(is_current=False))
+        submission_id = conn.execute(
+            insert(s).values(
+                unit_kode=unit_kode, tahun=tahun, file_name=sub.file_name or "",
+                content_hash=sub.content_hash, uploaded_by=actor or "", uploaded_at=_utcnow(),
+                source=source, is_current=True, jumlah_inovasi=n_innovations,
+                jumlah_pejabat=n_officials, profil=_json(sub.profil),
+            )
+        ).inserted_primary_key[0]
+        constants = {"submission_id": submission_id, "unit_kode": unit_kode, "tahun": tahun}
+        self._insert_innovations(conn, _frame_rows(sub.innovations, INNOVATION_KINDS, constants))
+        self._insert_officials(conn, _frame_rows(sub.officials, OFFICIAL_KINDS, constants))
+        action = "stored" if current is None else "replaced"
+        self._audit(conn, actor=actor, action=f"store.{action}", target=target, detail={
+            "submission_id": submission_id,
+            "previous_submission_id": None if current is None else current.id,
+            "file_name": sub.file_name, "content_hash": sub.content_hash, "source": source,
+            "innovations": n_innovations, "officials": n_officials,
+        })
+        return StoreResult(action, unit_kode, tahun, submission_id, n_innovations, n_officials)
+
+    def _insert_innovations(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            conn.execute(insert(innovations), rows)  # executemany
+
+    def _insert_officials(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            conn.execute(insert(officials), rows)
+
+    def restore(self, submission_id: int, *, actor: str) -> StoreResult:
+        """Make an earlier version current again for its unit and year (one transaction).
+
+        Restoring the version that is already current changes nothing: action "unchanged".
+        """
+        try:
+            with self._write() as conn:
+                return self._restore(conn, int(submission_id), actor=actor)
+        except Exception as error:
+            self._record_failure(actor=actor, action="store.restore_failed",
+                                 target=f"submission/{submission_id}", error=error)
+            raise
+
+    def _restore(self, conn: Connection, submission_id: int, *, actor: str) -> StoreResult:
+        s = submissions
+        wanted = conn.execute(
+            select(s.c.unit_kode, s.c.tahun, s.c.jumlah_inovasi, s.c.jumlah_pejabat).where(s.c.id == submission_id)
+        ).first()
+        if wanted is None:
+            raise UnknownSubmissionError(f"tidak ada versi #{submission_id}")
+        self._lock_unit(conn, wanted.unit_kode)
+        target = f"{wanted.unit_kode}/{wanted.tahun}"
+        current_id = conn.execute(
+            select(s.c.id).where(s.c.unit_kode == wanted.unit_kode, s.c.tahun == wanted.tahun, s.c.is_current)
+        ).scalar_one_or_none()
+        action = "unchanged" if current_id == submission_id else "restored"
+        if action == "restored":
+            conn.execute(
+                update(s).where(s.c.unit_kode == wanted.unit_kode, s.c.tahun == wanted.tahun, s.c.is_current)
+                .values(is_current=False)
+            )
+            conn.execute(update(s).where(s.c.id == submission_id).values(is_current=True))
+        self._audit(conn, actor=actor, action=f"store.{action}", target=target, detail={
+            "submission_id": submission_id, "previous_submission_id": current_id, "restore": True,
+        })
+        return StoreResult(action, wanted.unit_kode, int(wanted.tahun), submission_id,
+                           wanted.jumlah_inovasi, wanted.jumlah_pejabat)
