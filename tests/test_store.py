@@ -203,6 +203,20 @@ def test_only_one_current_submission_per_unit_and_year_is_enforced_by_the_databa
         conn.execute(update(schema.submissions).values(is_current=True))
 
 
+def test_foreign_keys_are_enforced_and_sqlite_is_set_up_for_concurrency(store: Store):
+    with pytest.raises(IntegrityError), store.engine.begin() as conn:
+        conn.execute(schema.submissions.insert().values(
+            unit_kode="opd.tidak-ada", tahun=2024, file_name="f", content_hash="h", uploaded_by="a",
+            uploaded_at=pd.Timestamp("2024-01-01").to_pydatetime(), source="upload", is_current=True,
+            jumlah_inovasi=0, jumlah_pejabat=0,
+        ))
+    if store.dialect == "sqlite":
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30_000
+
+
 # ------------------------------------------------------------------------------------------------
 # Store, replace, unchanged, history, restore
 # ------------------------------------------------------------------------------------------------
