@@ -46,8 +46,8 @@ def _file_report(result, units_by_kode: dict[str, str], lang: str) -> dict[str, 
         "ok": result.ok,
         "unit": "; ".join(dict.fromkeys(units_by_kode.get(s.unit_kode, s.unit_kode) for s in subs)) or None,
         "year": years[0] if len(years) == 1 else (years or None),
-        "innovations": sum(len(s.innovations) for s in subs),
-        "officials": sum(len(s.officials) for s in subs),
+        "innovations": sum(s.count("innovations") for s in subs),
+        "officials": sum(s.count("officials") for s in subs),
         "issues": [i.as_dict(lang) for i in result.issues],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,17 +46,61 @@ class Issue:
         }
 
 
-@dataclass
-class SubmissionData:
-    """A validated (unit, year) report ready to store: frames with the contract's column keys."""
+Columns = dict[str, list[Any]]  # column key -> plain Python values (None where empty)
 
-    unit_kode: str
-    tahun: int
-    file_name: str
-    content_hash: str
-    innovations: pd.DataFrame
-    officials: pd.DataFrame
-    profil: dict[str, Any] = field(default_factory=dict)
+
+class SubmissionData:
+    """A validated (unit, year) report ready to store.
+
+    It carries its rows as plain column lists (what the validator produced and what the database
+    driver takes), and builds the pandas frames of docs/frames.md only when someone asks: a bulk
+    upload of 50,000 innovations would otherwise spend more time building and unbuilding frames
+    than reading the workbooks.  Tests and callers may also pass frames directly.
+    """
+
+    def __init__(self, unit_kode: str, tahun: int, file_name: str, content_hash: str,
+                 innovations: pd.DataFrame | None = None, officials: pd.DataFrame | None = None,
+                 profil: dict[str, Any] | None = None, *,
+                 innovation_columns: Columns | None = None, official_columns: Columns | None = None,
+                 frame_builders: tuple[Callable[[Columns], pd.DataFrame], ...] | None = None) -> None:
+        self.unit_kode = unit_kode
+        self.tahun = tahun
+        self.file_name = file_name
+        self.content_hash = content_hash
+        self.profil = profil or {}
+        self._frames = {"innovations": innovations, "officials": officials}
+        self._columns = {"innovations": innovation_columns, "officials": official_columns}
+        self._builders = frame_builders
+
+    def _frame(self, name: str) -> pd.DataFrame:
+        if self._frames[name] is None:
+            columns = self._columns[name] or {}
+            builder = self._builders[0 if name == "innovations" else 1] if self._builders else pd.DataFrame
+            self._frames[name] = builder(columns)
+        return self._frames[name]
+
+    @property
+    def innovations(self) -> pd.DataFrame:
+        return self._frame("innovations")
+
+    @property
+    def officials(self) -> pd.DataFrame:
+        return self._frame("officials")
+
+    def columns(self, name: str) -> Columns | None:
+        """The plain column lists of 'innovations' or 'officials' when the validator made them."""
+        return self._columns[name]
+
+    def count(self, name: str) -> int:
+        columns = self._columns[name]
+        if columns is not None:
+            return len(columns.get("baris", []))
+        frame = self._frames[name]
+        return 0 if frame is None else len(frame)
+
+    def __repr__(self) -> str:
+        return (f"SubmissionData({self.unit_kode!r}, {self.tahun}, {self.file_name!r}, "
+                f"{self.count('innovations')} innovations, {self.count('officials')} officials)")
 
 
 @dataclass

@@ -283,6 +283,24 @@ def _frame_rows(
     return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
 
 
+def _submission_rows(
+    sub: SubmissionData, name: str, kinds: dict[str, str], constants: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Rows to insert: straight from the validator's plain columns when it made them (already
+    Python values, None where empty), else converted from the frame."""
+    columns = sub.columns(name)
+    if columns is None:
+        return _frame_rows(sub.innovations if name == "innovations" else sub.officials, kinds, constants)
+    count = sub.count(name)
+    if count == 0:
+        return []
+    data = {key: [value] * count for key, value in constants.items()}
+    for key in kinds:
+        data[key] = columns.get(key) or [("" if key in _EMPTY_STRING_WHEN_MISSING else None)] * count
+    keys = list(data)
+    return [dict(zip(keys, values, strict=True)) for values in zip(*data.values(), strict=True)]
+
+
 def _typed(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
     """Give a frame read from the database the dtypes of docs/frames.md."""
     for name in ("id", "submission_id", "tahun"):
@@ -669,8 +687,8 @@ class Store:
             })
             return StoreResult("unchanged", unit_kode, tahun, current.id,
                                current.jumlah_inovasi, current.jumlah_pejabat)
-        n_innovations = 0 if sub.innovations is None else len(sub.innovations)
-        n_officials = 0 if sub.officials is None else len(sub.officials)
+        n_innovations = sub.count("innovations")
+        n_officials = sub.count("officials")
         if current is not None:
             conn.execute(update(s).where(s.c.id == current.id).values(is_current=False))
         submission_id = conn.execute(
@@ -682,8 +700,8 @@ class Store:
             )
         ).inserted_primary_key[0]
         constants = {"submission_id": submission_id, "unit_kode": unit_kode, "tahun": tahun}
-        self._insert_innovations(conn, _frame_rows(sub.innovations, INNOVATION_KINDS, constants))
-        self._insert_officials(conn, _frame_rows(sub.officials, OFFICIAL_KINDS, constants))
+        self._insert_innovations(conn, _submission_rows(sub, "innovations", INNOVATION_KINDS, constants))
+        self._insert_officials(conn, _submission_rows(sub, "officials", OFFICIAL_KINDS, constants))
         action = "stored" if current is None else "replaced"
         self._audit(conn, actor=actor, action=f"store.{action}", target=target, detail={
             "submission_id": submission_id,

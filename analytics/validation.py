@@ -386,7 +386,7 @@ def _check_penggagas(innovations: Records, officials: Records, unit_kode: str,
 # --------------------------------------------------------------------------------------------
 # Frames in the contract's dtypes (docs/frames.md)
 # --------------------------------------------------------------------------------------------
-def _typed_innovations(records: Records) -> pd.DataFrame:
+def typed_innovations(records: Records) -> pd.DataFrame:
     frame = pd.DataFrame({key: records[key] for key in [*INOVASI_FRAME_COLUMNS, "baris"]}, dtype=object)
     for key in ("tanggal_uji_coba", "tanggal_penerapan"):
         frame[key] = pd.to_datetime(frame[key], errors="coerce").astype("datetime64[ns]")
@@ -395,12 +395,11 @@ def _typed_innovations(records: Records) -> pd.DataFrame:
     for key in ("jumlah_replikasi", "jumlah_penerima_manfaat"):
         frame[key] = pd.array(records[key], dtype="Int64")
     frame["ada_sop"] = pd.array(records["ada_sop"], dtype="boolean")
-    frame["nip_penggagas"] = frame["nip_penggagas"].fillna("")
     frame["baris"] = frame["baris"].astype("int64")
     return frame
 
 
-def _typed_officials(records: Records) -> pd.DataFrame:
+def typed_officials(records: Records) -> pd.DataFrame:
     frame = pd.DataFrame({key: records[key] for key in [*PEJABAT_FRAME_COLUMNS, "baris"]}, dtype=object)
     frame["kelas_jabatan"] = pd.array(records["kelas_jabatan"], dtype="Int64")
     frame["tpp_dasar"] = frame["tpp_dasar"].astype("float64")
@@ -521,8 +520,10 @@ def _submission(group: tuple[str, int], innovations: Records, owners: list[Repor
     mine = _select(innovations, [(o.unit_kode, o.tahun) == group for o in owners])
     theirs = _select(officials, [(o.unit_kode, o.tahun) == group for o in official_owners])
     _check_penggagas(mine, theirs, group[0], roster, findings)
-    return SubmissionData(group[0], int(group[1]), file_name, content_hash,
-                          _typed_innovations(mine), _typed_officials(theirs), _profil_fields(profil))
+    mine["nip_penggagas"] = [nips or "" for nips in mine["nip_penggagas"]]
+    return SubmissionData(group[0], int(group[1]), file_name, content_hash, profil=_profil_fields(profil),
+                          innovation_columns=mine, official_columns=theirs,
+                          frame_builders=(typed_innovations, typed_officials))
 
 
 def _profil_fields(profil: Profil | None) -> dict[str, Any]:

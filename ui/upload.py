@@ -61,8 +61,8 @@ def summary_frame(results: list[WorkbookResult]) -> pd.DataFrame:
             t("col.status"): ("✅ " + t("upload.file_ok")) if r.ok else ("❌ " + t("upload.file_error")),
             t("col.unit"): "; ".join(dict.fromkeys(names.get(s.unit_kode, s.unit_kode) for s in r.submissions)),
             t("col.year"): ", ".join(str(y) for y in dict.fromkeys(s.tahun for s in r.submissions)),
-            t("col.innovations"): sum(len(s.innovations) for s in r.submissions),
-            t("col.officials"): sum(len(s.officials) for s in r.submissions),
+            t("col.innovations"): sum(s.count("innovations") for s in r.submissions),
+            t("col.officials"): sum(s.count("officials") for s in r.submissions),
             t("col.errors"): len(r.errors),
             t("col.warnings"): len(r.warnings),
         })
