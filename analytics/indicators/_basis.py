@@ -244,7 +244,7 @@ class Basis:
         frame = (off if self.year is None else off.loc[off["tahun"].eq(self.year)]).reset_index(drop=True)
         per_nip = tally(self.penggagas_long["nip"], "nip")["jumlah_inovasi"]
         found = per_nip.index.get_indexer(frame["nip"].astype("str").to_numpy(dtype=object))
-        frame["jumlah_inovasi"] = np.where(found >= 0, per_nip.to_numpy()[found], 0).astype("int64")
+        frame["jumlah_inovasi"] = np.append(per_nip.to_numpy(dtype="int64"), 0)[found]  # -1 (not found) -> 0
         looked_up = self.unit_lookup(frame["unit_kode"])
         frame["nama_unit"], frame["jenis_unit"] = looked_up["nama_unit"], looked_up["jenis_unit"]
         return frame
