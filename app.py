@@ -6,12 +6,12 @@ import streamlit as st
 
 from ui.common import banners, language_switch, t
 
-st.set_page_config(page_title="Dasbor Inovasi Kudus", page_icon="💡", layout="wide")
+st.set_page_config(page_title="Dasbor Inovasi Kudus", page_icon=":material/lightbulb:", layout="wide")
 language_switch()
 st.sidebar.markdown(f"**{t('app.title')}**")
 pages = [
-    st.Page("pages/unggah.py", title=t("page.upload"), icon="📤", url_path="unggah", default=True),
-    st.Page("pages/data.py", title=t("page.data"), icon="🗂️", url_path="data"),
+    st.Page("views/unggah.py", title=t("page.upload"), icon=":material/upload_file:", url_path="unggah", default=True),
+    st.Page("views/data.py", title=t("page.data"), icon=":material/table_view:", url_path="data"),
 ]
 navigation = st.navigation(pages)
 banners()

@@ -111,7 +111,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     if args.json:
         print(history.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
     else:
-        columns = [c for c in ("submission_id", "id", "unit", "tahun", "is_current", "file_name",
+        columns = [c for c in ("submission_id", "unit_nama", "tahun", "is_current", "file_name",
                                "uploaded_by", "uploaded_at", "innovations", "officials", "source")
                    if c in history.columns]
         print(history[columns].to_string(index=False) if len(history) else "(belum ada riwayat)")

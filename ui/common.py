@@ -15,6 +15,14 @@ from analytics import i18n
 from analytics.store import Store
 
 
+TIMEZONE = os.environ.get("KUDUS_TIMEZONE", "Asia/Jakarta")  # WIB: what people in Kudus read
+
+
+def local_time(moments: pd.Series) -> pd.Series:
+    """UTC timestamps from the store shown in Kudus's time zone, without the zone suffix."""
+    return pd.to_datetime(moments, utc=True).dt.tz_convert(TIMEZONE).dt.tz_localize(None)
+
+
 def lang() -> str:
     return st.session_state.get("lang", i18n.DEFAULT_LANGUAGE)
 
@@ -76,17 +84,17 @@ def banners() -> None:
     subs = history(version())
     current = subs[subs["is_current"]] if len(subs) else subs
     if len(current) and (current["source"] == "sample").any():
-        st.warning(t("app.sample_banner"), icon="🧪")
+        st.warning(t("app.sample_banner"), icon=":material/science:")
     if len(subs):
-        latest = pd.to_datetime(subs["uploaded_at"]).max()
-        st.sidebar.caption(t("app.data_as_of", when=latest.strftime("%d/%m/%Y %H:%M")))
+        latest = local_time(subs["uploaded_at"]).max()
+        st.sidebar.caption(t("app.data_as_of", when=latest.strftime("%d/%m/%Y %H:%M WIB")))
 
 
 def offer_sample() -> None:
     """With an empty database, offer the sample data (clearly marked as contoh)."""
     from analytics.sample_loader import load_sample
 
-    st.info(t("app.no_data"), icon="📂")
+    st.info(t("app.no_data"), icon=":material/folder_open:")
     if st.button(t("app.load_sample"), type="primary"):
         with st.spinner(t("app.sample_loading")):
             results = load_sample(store())

@@ -5,17 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics import i18n
 from analytics.exports import innovations_for_export, to_csv_bytes, to_excel_bytes
 from ui import common
 from ui.common import t
 
 
 def submissions_table(history: pd.DataFrame) -> pd.DataFrame:
-    table = history[["submission_id", "unit", "tahun", "is_current", "file_name", "uploaded_by",
+    table = history[["submission_id", "unit_nama", "tahun", "is_current", "file_name", "uploaded_by",
                      "uploaded_at", "innovations", "officials", "source", "content_hash"]].copy()
     table["content_hash"] = table["content_hash"].str[:12]
+    table["uploaded_at"] = common.local_time(table["uploaded_at"])
+    table["source"] = table["source"].map(lambda s: t(f"source.{s}") if f"source.{s}" in i18n.MESSAGES else s)
     return table.rename(columns={
-        "submission_id": t("col.version"), "unit": t("col.unit"), "tahun": t("col.year"),
+        "submission_id": t("col.version"), "unit_nama": t("col.unit"), "tahun": t("col.year"),
         "is_current": t("col.current"), "file_name": t("col.file"), "uploaded_by": t("col.uploaded_by"),
         "uploaded_at": t("col.uploaded_at"), "innovations": t("col.innovations"),
         "officials": t("col.officials"), "source": t("col.source"), "content_hash": t("col.hash")})
@@ -24,13 +27,13 @@ def submissions_table(history: pd.DataFrame) -> pd.DataFrame:
 def filtered_history() -> pd.DataFrame:
     history = common.history(common.version())
     left, middle, right = st.columns([3, 1, 1])
-    units = sorted(history["unit"].dropna().unique())
+    units = sorted(history["unit_nama"].dropna().unique())
     unit = left.selectbox(t("data.filter_unit"), [None, *units], format_func=lambda u: u or t("data.all"))
     years = sorted(history["tahun"].unique(), reverse=True)
-    year = middle.selectbox(t("data.filter_year"), [None, *years], format_func=lambda y: y or t("data.all"))
+    year = middle.selectbox(t("data.filter_year"), [None, *years], format_func=lambda y: str(y) if y else t("data.all"))
     current_only = right.toggle(t("data.current_only"), value=False)
     if unit:
-        history = history[history["unit"] == unit]
+        history = history[history["unit_nama"] == unit]
     if year:
         history = history[history["tahun"] == year]
     if current_only:
@@ -44,11 +47,11 @@ def restore_section(history: pd.DataFrame) -> None:
     if earlier.empty:
         st.caption(t("data.restore_none"))
         return
-    labels = {row.submission_id: f"#{row.submission_id} · {row.unit} {row.tahun} · {row.file_name} · "
-                                 f"{pd.Timestamp(row.uploaded_at):%d/%m/%Y %H:%M}"
+    labels = {row.submission_id: f"#{row.submission_id} · {row.unit_nama} {row.tahun} · {row.file_name} · "
+                                 f"{common.local_time(pd.Series([row.uploaded_at])).iloc[0]:%d/%m/%Y %H:%M}"
               for row in earlier.itertuples()}
     chosen = st.selectbox(t("data.restore_pick"), list(labels), format_func=labels.get)
-    if st.button(t("data.restore_button"), icon="↩️"):
+    if st.button(t("data.restore_button"), icon=":material/restore:"):
         result = common.store().restore(int(chosen), actor=st.session_state.get("uploader", "operator"))
         common.data_changed()
         st.success(result.message(common.lang()))
@@ -59,7 +62,7 @@ def innovations_section() -> None:
     version = common.version()
     table = innovations_for_export(common.innovations(version), common.units(version))
     years = sorted(table["Tahun"].unique(), reverse=True)
-    year = st.selectbox(t("data.filter_year"), [None, *years], format_func=lambda y: y or t("data.all"),
+    year = st.selectbox(t("data.filter_year"), [None, *years], format_func=lambda y: str(y) if y else t("data.all"),
                         key="innovations_year")
     if year:
         table = table[table["Tahun"] == year]
@@ -77,6 +80,6 @@ def innovations_section() -> None:
     left, right = st.columns(2)
     # Files are built only when clicked (deferred callables): 50,000 rows cost seconds to write.
     left.download_button(t("data.download_xlsx"), lambda: to_excel_bytes(table, "Inovasi"),
-                         "inovasi-kudus.xlsx", icon="📊", on_click="ignore")
+                         "inovasi-kudus.xlsx", icon=":material/grid_on:", on_click="ignore")
     right.download_button(t("data.download_csv"), lambda: to_csv_bytes(table), "inovasi-kudus.csv",
-                          icon="🧾", on_click="ignore")
+                          icon=":material/description:", on_click="ignore")

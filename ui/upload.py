@@ -30,7 +30,7 @@ def template_section() -> None:
     tahun = right.number_input(t("upload.template_year"), 2015, this_year + 1, this_year, step=1)
     file_name = f"templat-inovasi-{tahun}{'-' + unit if unit else ''}.xlsx".replace(" ", "-")
     st.download_button(t("upload.template_download"), _template(unit, int(tahun), common.version()),
-                       file_name=file_name, icon="📥",
+                       file_name=file_name, icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
@@ -101,7 +101,7 @@ def store_section(results: list[WorkbookResult]) -> None:
         return
     uploader = st.text_input(t("upload.uploader_name"), value=st.session_state.get("uploader", "operator"),
                              key="uploader")
-    if st.button(t("upload.store_button", n=len(passed)), type="primary", icon="💾"):
+    if st.button(t("upload.store_button", n=len(passed)), type="primary", icon=":material/save:"):
         st.session_state["stored"] = store_passed(passed, uploader.strip() or "operator")
     if st.session_state.get("stored"):
         st.subheader(t("upload.stored_header"))

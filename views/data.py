@@ -15,7 +15,8 @@ if common.store().is_empty():
 reports, innovations = st.tabs([t("data.submissions"), t("data.innovations")])
 with reports:
     history = data_view.filtered_history()
-    st.dataframe(data_view.submissions_table(history), hide_index=True, width="stretch")
+    st.dataframe(data_view.submissions_table(history), hide_index=True, width="stretch",
+                 column_config={t("col.uploaded_at"): st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm")})
     data_view.restore_section(history)
 with innovations:
     data_view.innovations_section()
