@@ -289,7 +289,8 @@ def _build_sustainability(raw: Any) -> SustainabilityRule:
     table = _table(raw, key, ("ambang_berkelanjutan", "tahun_penerapan_minimum", "dasar_hukum_minimum",
                               "tahun_anggaran_minimum", "replikasi_minimum", "bobot"))
     weights = _table(_get(table, "bobot", key), f"{key}.bobot", FLAGS_KEBERLANJUTAN)
-    bobot = tuple((f, _number(_get(weights, f, f"{key}.bobot"), f"{key}.bobot.{f}", 0, 100)) for f in FLAGS_KEBERLANJUTAN)
+    bobot = tuple((f, _number(_get(weights, f, f"{key}.bobot"), f"{key}.bobot.{f}", 0, 100))
+                  for f in FLAGS_KEBERLANJUTAN)
     total = sum(w for _, w in bobot)
     if abs(total - 100) > 1e-9:
         raise RulesError(f"{key}.bobot", f"jumlah bobot harus 100, ditemukan {total:g}",
@@ -301,7 +302,8 @@ def _build_sustainability(raw: Any) -> SustainabilityRule:
                                          f"{key}.tahun_penerapan_minimum", 0, 50),
         dasar_hukum_minimum=_choice(_get(table, "dasar_hukum_minimum", key), f"{key}.dasar_hukum_minimum",
                                     contract.DASAR_HUKUM[1:]),
-        tahun_anggaran_minimum=_integer(_get(table, "tahun_anggaran_minimum", key), f"{key}.tahun_anggaran_minimum", 1, 3),
+        tahun_anggaran_minimum=_integer(_get(table, "tahun_anggaran_minimum", key),
+                                        f"{key}.tahun_anggaran_minimum", 1, 3),
         replikasi_minimum=_integer(_get(table, "replikasi_minimum", key), f"{key}.replikasi_minimum", 1),
     )
 
@@ -341,9 +343,11 @@ def _build_predicates(raw: Any) -> tuple[PredicateBand, ...]:
     for year_text, band_raw in table.items():
         key = f"predikat.{year_text}"
         if not (isinstance(year_text, str) and year_text.isdigit() and len(year_text) == 4):
-            raise RulesError(key, "nama tabel harus tahun 4 angka, mis. \"2025\"", "the table name must be a 4-digit year, e.g. \"2025\"")
+            raise RulesError(key, 'nama tabel harus tahun 4 angka, mis. "2025"',
+                             'the table name must be a 4-digit year, e.g. "2025"')
         band = _table(band_raw, key, ("sangat_inovatif", "inovatif", "kurang_inovatif"))
-        values = [_number(_get(band, n, key), f"{key}.{n}", 0, 100) for n in ("sangat_inovatif", "inovatif", "kurang_inovatif")]
+        names = ("sangat_inovatif", "inovatif", "kurang_inovatif")
+        values = [_number(_get(band, n, key), f"{key}.{n}", 0, 100) for n in names]
         if not values[0] >= values[1] >= values[2] > 0:
             raise RulesError(key, f"harus sangat_inovatif ≥ inovatif ≥ kurang_inovatif > 0, ditemukan {values}",
                              f"must satisfy sangat_inovatif ≥ inovatif ≥ kurang_inovatif > 0, found {values}")
@@ -376,12 +380,13 @@ def _build_tiers(raw: Any) -> tuple[TppTier, ...]:
         rows.append((_integer(_get(table, "minimum_inovasi", key), f"{key}.minimum_inovasi", 0),
                      _number(_get(table, "penyesuaian_persen", key), f"{key}.penyesuaian_persen", -100, 100)))
     minimums = [m for m, _ in rows]
-    if minimums[0] != 0 or any(b <= a for a, b in zip(minimums, minimums[1:])):
+    if minimums[0] != 0 or any(b <= a for a, b in zip(minimums, minimums[1:], strict=False)):
         raise RulesError("tpp.tingkat", f"minimum_inovasi harus mulai dari 0 dan naik tegas, ditemukan {minimums}",
                          f"minimum_inovasi must start at 0 and rise strictly, found {minimums}")
     percents = [p for _, p in rows]
-    if any(b < a for a, b in zip(percents, percents[1:])):
-        raise RulesError("tpp.tingkat", f"penyesuaian_persen tidak boleh turun pada tingkat lebih tinggi, ditemukan {percents}",
+    if any(b < a for a, b in zip(percents, percents[1:], strict=False)):
+        raise RulesError("tpp.tingkat",
+                         f"penyesuaian_persen tidak boleh turun pada tingkat lebih tinggi, ditemukan {percents}",
                          f"penyesuaian_persen must not fall for a higher tier, found {percents}")
     return tuple(TppTier(m, p, _tier_label(m, minimums[i + 1] if i + 1 < len(minimums) else None))
                  for i, (m, p) in enumerate(rows))

@@ -1,7 +1,8 @@
 """Golden test: a small hand-built dataset whose every figure was computed by hand.
 
 The data (tests/indicator_frames.py, golden_*): 2024 innovations I1..I9 —
-  I1 Dinkes  "Sipandu  sehat"  Penerapan 2021-06-01, Digital, Perkada, budget 3 yrs, SOP, 3 repl., 1000 benef., Eksternal
+  I1 Dinkes  "Sipandu  sehat"  Penerapan 2021-06-01, Digital, Perkada, budget 3 yrs, SOP, 3 repl., 1000 benef.,
+             Eksternal
   I2 Dinkes  "Posyandu Remaja" Penerapan 2023-03-01, Non Digital, SK KD, budget 2 consecutive, SOP, 300 benef., SKM
   I3 Dinkes  "Klinik Digital"  Uji Coba (new), Digital, budget 1 yr (0 Rp is no budget), 50 benef., Internal
   I4 PKM Jati "Jemput Bola Lansia" Penerapan 2022-12-31 (new), SK KPD, budget 2 non-consecutive, 1 repl., 201 benef.
@@ -20,10 +21,10 @@ import json
 
 import pandas as pd
 import pytest
+from indicator_frames import N1, N2, N3, N4, N5, N6, N7, N8, golden_innovations, golden_officials, golden_units
 
 from analytics import indicators as ind
 from analytics.rules import DISCLAIMER, load_rules
-from indicator_frames import N1, N2, N3, N4, N5, N6, N7, N8, golden_innovations, golden_officials, golden_units
 
 YEAR = 2024
 
@@ -379,4 +380,6 @@ def test_report(frames):
     assert report["coverage"]["basic_services"]["count"] == 4
     assert report["tpp"]["officials_by_tier"] == {"0": 3, "1-2": 4, "3-4": 0, "5+": 1}
     assert (report["tpp"]["monthly_total_rp"], report["tpp"]["yearly_total_rp"]) == (1_085_000.0, 13_020_000.0)
-    assert DISCLAIMER in report["tpp"]["rule"]
+    assert DISCLAIMER in report["tpp"]["rule"] and report["tpp"]["disclaimer"] == DISCLAIMER
+    assert report["sustainability"]["by_category"] == {"Berkelanjutan": 3, "Perlu Penguatan": 5, "Vakum": 1}
+    assert report["maturity"]["predicate"] == "Kurang Inovatif" and len(report["maturity"]["indicators_not_used"]) == 14

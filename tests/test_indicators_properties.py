@@ -14,12 +14,12 @@ from typing import Any
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from indicator_frames import innovations_frame, officials_frame, units_frame
 
 from analytics import contract
 from analytics import indicators as ind
 from analytics.indicators.tpp import tier_index
 from analytics.rules import FLAGS_KEBERLANJUTAN, load_rules
-from indicator_frames import innovations_frame, officials_frame, units_frame
 
 RULES = load_rules()
 YEAR = 2024
@@ -136,7 +136,8 @@ def test_shares_within_zero_and_one(data):
     for key in ("porsi_berkelanjutan", "porsi_perlu_penguatan", "porsi_vakum"):
         assert 0 <= regency[key] <= 1
     if regency["jumlah_inovasi"]:
-        assert abs(regency["porsi_berkelanjutan"] + regency["porsi_perlu_penguatan"] + regency["porsi_vakum"] - 1) < 1e-9
+        parts = regency["porsi_berkelanjutan"] + regency["porsi_perlu_penguatan"] + regency["porsi_vakum"]
+        assert abs(parts - 1) < 1e-9
     assert 0 <= all_.ringkasan_satu_pejabat["porsi_berinovasi"] <= 1
     assert 0 <= all_.tpp_kabupaten["porsi_berinovasi"] <= 1
     assert all_.keberlanjutan_per_inovasi["skor_keberlanjutan"].between(0, 100).all()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from indicator_frames import N1, N2, N7, golden_innovations, golden_officials, golden_units
 
 from analytics import indicators as ind
 from analytics.rules import (
@@ -22,7 +23,6 @@ from analytics.rules import (
     load_rules,
     load_rules_or_keep,
 )
-from indicator_frames import N1, N2, N7, golden_innovations, golden_officials, golden_units
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "indikator.md"
 YEAR = 2024
@@ -119,7 +119,8 @@ def test_sustainability_threshold_and_weights(golden, tmp_path):
     cats = dict(zip(table["nama_inovasi"], table["kategori_keberlanjutan"].astype(str), strict=True))
     assert (cats["Sipandu  sehat"], cats["Posyandu Remaja"], cats["Parkir Online"]) == (
         "Berkelanjutan", "Perlu Penguatan", "Perlu Penguatan")  # 100 stays; 65 < 70 now
-    text = "[keberlanjutan.bobot]\npenerapan = 45\ndasar_hukum = 10\nanggaran = 20\nsop = 10\nmonev = 5\nreplikasi = 10\n"
+    text = ("[keberlanjutan.bobot]\npenerapan = 45\ndasar_hukum = 10\nanggaran = 20\nsop = 10\nmonev = 5\n"
+            "replikasi = 10\n")
     table = ind.keberlanjutan_per_inovasi(innovations, year=YEAR, rules=load_rules(rules_file(tmp_path, text)))
     got = {n: (s, str(c)) for n, s, c in zip(table["nama_inovasi"], table["skor_keberlanjutan"],
                                              table["kategori_keberlanjutan"], strict=True)}
@@ -129,7 +130,8 @@ def test_sustainability_threshold_and_weights(golden, tmp_path):
 
 def test_maturity_levels_and_predicates(golden, tmp_path):
     _, innovations, _ = golden
-    text = '[kematangan.alat_kerja.level]\n"Digital" = 2\n\n[predikat."2024"]\nsangat_inovatif = 30\ninovatif = 20\nkurang_inovatif = 0.01\n'
+    text = ('[kematangan.alat_kerja.level]\n"Digital" = 2\n\n'
+            '[predikat."2024"]\nsangat_inovatif = 30\ninovatif = 20\nkurang_inovatif = 0.01\n')
     rules = load_rules(rules_file(tmp_path, text))
     table = ind.kematangan_per_inovasi(innovations, year=YEAR, rules=rules).set_index("nama_inovasi")
     assert table.loc["Halte Pintar", "skor_kematangan"] == pytest.approx(700 / 45)  # (2*2 + 3) / 45

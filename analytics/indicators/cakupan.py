@@ -50,7 +50,8 @@ def _tanpa_inovasi(basis: Basis) -> pd.DataFrame:
     none["jumlah_inovasi"] = lookup(none["unit_kode"], all_rows.to_dict(), 0, "int64")
     none["melapor"] = none["unit_kode"].isin(list(basis.reporting_units))
     columns = ["unit_kode", "nama", "jenis_unit", "induk_kode", "opd_induk_kode", "jumlah_inovasi", "melapor"]
-    return none[columns].rename(columns={"nama": "nama_unit"}).sort_values(["jenis_unit", "nama_unit"], ignore_index=True)
+    none = none[columns].rename(columns={"nama": "nama_unit"})
+    return none.sort_values(["jenis_unit", "nama_unit"], ignore_index=True)
 
 
 def _pelayanan_dasar(basis: Basis) -> pd.DataFrame:
@@ -114,7 +115,8 @@ def unit_tanpa_inovasi(units: pd.DataFrame, innovations: pd.DataFrame, *, year: 
                        rules: Rules | None = None, officials: pd.DataFrame | None = None) -> pd.DataFrame:
     """Aktif units with no counting innovation: unit_kode, nama_unit, jenis_unit, induk_kode,
     opd_induk_kode, jumlah_inovasi (of any stage), melapor (sent any innovation or official row)."""
-    return _tanpa_inovasi(Basis.build(innovations=innovations, units=units, officials=officials, year=year, rules=rules))
+    basis = Basis.build(innovations=innovations, units=units, officials=officials, year=year, rules=rules)
+    return _tanpa_inovasi(basis)
 
 
 def cakupan_pelayanan_dasar(innovations: pd.DataFrame, *, year: int, rules: Rules | None = None) -> pd.DataFrame:

@@ -202,7 +202,8 @@ def count_by_tahun(innovations: pd.DataFrame, *, rules: Rules | None = None) -> 
     return _by_tahun(Basis.build(innovations=innovations, year=None, rules=rules))
 
 
-def summarize_counts(innovations: pd.DataFrame, *, year: int | None, rules: Rules | None = None) -> dict[str, int | None]:
+def summarize_counts(innovations: pd.DataFrame, *, year: int | None,
+                     rules: Rules | None = None) -> dict[str, int | None]:
     """Headline figures: jumlah_inovasi, jumlah_dihitung, jumlah_baru, baru_dihitung, unit_melapor,
     dihitung_tahun_lalu, perubahan (the last two None when year is None)."""
     return _summary(Basis.build(innovations=innovations, year=year, rules=rules))

@@ -36,7 +36,8 @@ def _inovasi_lengkap(basis: Basis) -> pd.DataFrame:
     inv = basis.inovasi
     sustain = keberlanjutan._per_inovasi(basis)
     mature = kematangan._per_inovasi(basis)
-    extra_s = [c for c in sustain.columns if c.startswith("flag_") or c in ("skor_keberlanjutan", "kategori_keberlanjutan")]
+    extra_s = [c for c in sustain.columns
+               if c.startswith("flag_") or c in ("skor_keberlanjutan", "kategori_keberlanjutan")]
     extra_m = [c for c in mature.columns if c.startswith(("level_", "skor_")) or c == "predikat"]
     return pd.concat([inv, sustain[extra_s], mature[extra_m]], axis=1)
 

@@ -47,7 +47,8 @@ def _flags(inv: pd.DataFrame, rules: Rules) -> pd.DataFrame:
         "flag_anggaran": budget_years(inv) >= rule.tahun_anggaran_minimum,
         "flag_sop": bool_column(inv["ada_sop"]),
         "flag_monev": (inv["monev"].notna() & inv["monev"].ne("Tidak Ada")).fillna(False).to_numpy(bool),
-        "flag_replikasi": inv["jumlah_replikasi"].astype("Int64").ge(rule.replikasi_minimum).fillna(False).to_numpy(bool),
+        "flag_replikasi": (inv["jumlah_replikasi"].astype("Int64").ge(rule.replikasi_minimum)
+                           .fillna(False).to_numpy(bool)),
     })
 
 

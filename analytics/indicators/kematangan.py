@@ -86,7 +86,8 @@ def _budget_pattern(inv: pd.DataFrame) -> pd.Series:
     years = has.sum(axis=1)
     consecutive = (has[:, 0] & has[:, 1]) | (has[:, 1] & has[:, 2])
     pattern = np.select([years == 3, (years == 2) & consecutive, years == 2, years == 1],
-                        ["tiga_tahun", "dua_tahun_berturut", "dua_tahun_tidak_berturut", "satu_tahun"], "tanpa_anggaran")
+                        ["tiga_tahun", "dua_tahun_berturut", "dua_tahun_tidak_berturut", "satu_tahun"],
+                        "tanpa_anggaran")
     return pd.Series(pattern, index=inv.index, dtype=object)
 
 

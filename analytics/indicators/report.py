@@ -157,8 +157,8 @@ def indicators_report(units: pd.DataFrame, innovations: pd.DataFrame, officials:
                       for k, c, g, n, d in zip(kec["kecamatan"], kec["kode"], kec["grup"], kec["jumlah_inovasi"],
                                                kec["jumlah_dihitung"], strict=True)],
         "coverage": _coverage(ind),
-        "sustainability": ind.keberlanjutan_kabupaten,
-        "maturity": ind.kematangan_kabupaten,
+        "sustainability": _sustainability(ind),
+        "maturity": _maturity(ind),
         "tpp": _tpp(ind),
     })
     report["units"] = _units(ind)
@@ -184,6 +184,21 @@ def _coverage(ind: Indicators) -> dict[str, Any]:
                                                ["jenis_jabatan", "jumlah_pejabat", "pejabat_berinovasi",
                                                 "porsi_berinovasi"]].itertuples(index=False)]},
     }
+
+
+def _sustainability(ind: Indicators) -> dict[str, Any]:
+    k = ind.keberlanjutan_kabupaten
+    names = {"berkelanjutan": "Berkelanjutan", "perlu_penguatan": "Perlu Penguatan", "vakum": "Vakum"}
+    return {"innovations": k["jumlah_inovasi"], "by_category": {v: k[n] for n, v in names.items()},
+            "share_by_category": {v: k[f"porsi_{n}"] for n, v in names.items()}, "average_score": k["rata_rata_skor"],
+            "flags_met": k["flag_terpenuhi"], "threshold": k["ambang_berkelanjutan"]}
+
+
+def _maturity(ind: Indicators) -> dict[str, Any]:
+    m = ind.kematangan_kabupaten
+    return {"counting": m["jumlah_dihitung"], "average": m["rata_rata_kematangan"], "estimated_sid": m["estimasi_sid"],
+            "predicate": m["predikat"], "thresholds": m["ambang_predikat"], "label": m["label"],
+            "indicators_used": m["indikator_dipakai"], "indicators_not_used": m["indikator_tidak_dipakai"]}
 
 
 def _tpp(ind: Indicators) -> dict[str, Any]:
