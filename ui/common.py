@@ -59,23 +59,27 @@ def data_changed() -> None:
     st.cache_data.clear()
 
 
+DataVersion = tuple[str, int]  # (database, data version): the key of every cached read
+
+
+def version() -> DataVersion:
+    current = store()
+    return current.url, current.data_version()
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
-def units(version: int) -> pd.DataFrame:
+def units(version: DataVersion) -> pd.DataFrame:
     return store().units()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def history(version: int) -> pd.DataFrame:
+def history(version: DataVersion) -> pd.DataFrame:
     return store().history()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def innovations(version: int) -> pd.DataFrame:
+def innovations(version: DataVersion) -> pd.DataFrame:
     return store().innovations()
-
-
-def version() -> int:
-    return store().data_version()
 
 
 def banners() -> None:

@@ -16,7 +16,7 @@ from ui.common import t
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _template(unit: str | None, tahun: int, version: int) -> bytes:
+def _template(unit: str | None, tahun: int, version: common.DataVersion) -> bytes:
     return template_bytes(unit=unit, tahun=tahun, units=common.units(version))
 
 
