@@ -16,7 +16,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from analytics import contract, values
-from analytics.contract import Column, fold
+from analytics.contract import Column
 from analytics.model import ERROR, WARNING, Issue, SubmissionData, WorkbookResult
 from analytics.units import UnitDirectory
 from analytics.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import dateparser
@@ -83,7 +83,7 @@ def clean_text(raw: object) -> Parsed:
 # --------------------------------------------------------------------------------------------
 # Choices and suggestions
 # --------------------------------------------------------------------------------------------
-@lru_cache(maxsize=None)
+@cache
 def choice_lookup(vocabulary: str) -> dict[str, str]:
     lookup = {fold(v): v for v in contract.VOCABULARIES[vocabulary]}
     lookup.update(contract.CHOICE_ALIASES.get(vocabulary, {}))
@@ -319,7 +319,7 @@ def parse_money(raw: object, *, column: str = "") -> Parsed:
         text = re.sub(r"^(rp\.?|idr)", "", text).removesuffix(",-").removesuffix(".-")
         m = _MONEY.match(text)
         number = parse_indonesian_number(m["number"]) if m else None
-        multiplier = _MULTIPLIERS.get(m["unit"], None) if m and m["unit"] else 1.0
+        multiplier = _MULTIPLIERS.get(m["unit"]) if m and m["unit"] else 1.0
         if number is None or multiplier is None:
             return fail("cell.money")
         amount = number * multiplier * (-1 if m["sign"] else 1)
@@ -383,7 +383,7 @@ def parse_nip(raw: object) -> Parsed:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return fail("cell.nip_number")
     digits = re.sub(r"[\s.\-']", "", clean_text(raw).value)
-    if not re.fullmatch(r"\d{%d}" % contract.NIP_LENGTH, digits):
+    if not re.fullmatch(rf"\d{{{contract.NIP_LENGTH}}}", digits):
         return fail("cell.nip_format")
     return Parsed(digits)
 

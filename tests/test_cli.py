@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import subprocess
 import sys
@@ -103,8 +102,9 @@ def test_ingest_history_restore_export(capsys, db: str, books: list[Path], tmp_p
 
 
 def test_export_neutralises_formulas(capsys, db: str, tmp_path: Path) -> None:
-    from analytics.exports import neutralise, to_csv_bytes
     import pandas as pd
+
+    from analytics.exports import neutralise, to_csv_bytes
 
     assert neutralise("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
     assert neutralise("+62 291") == "'+62 291" and neutralise("Aman") == "Aman" and neutralise(5) == 5

@@ -8,10 +8,10 @@ import datetime as dt
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from xlsx_helpers import INOVASI_HEADER, UNITS, profil_grid, write_xlsx
 
 from analytics import contract
 from analytics.validation import validate_workbook
-from xlsx_helpers import INOVASI_HEADER, UNITS, profil_grid, write_xlsx
 
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember"]

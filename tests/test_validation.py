@@ -8,10 +8,19 @@ import zipfile
 
 import pandas as pd
 import pytest
+from xlsx_helpers import (
+    INOVASI_HEADER,
+    NIP_A,
+    NIP_B,
+    UNITS,
+    innovation_row,
+    official_row,
+    profil_grid,
+    simple_workbook,
+    write_xlsx,
+)
 
 from analytics.validation import issues_frame, validate_workbook
-from xlsx_helpers import (INOVASI_HEADER, NIP_A, NIP_B, PEJABAT_HEADER, UNITS, innovation_row,
-                          official_row, profil_grid, simple_workbook, write_xlsx)
 
 
 def only_issue(result, code: str):

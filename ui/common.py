@@ -14,7 +14,6 @@ import streamlit as st
 from analytics import i18n
 from analytics.store import Store
 
-
 TIMEZONE = os.environ.get("KUDUS_TIMEZONE", "Asia/Jakarta")  # WIB: what people in Kudus read
 
 

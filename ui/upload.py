@@ -58,7 +58,7 @@ def summary_frame(results: list[WorkbookResult]) -> pd.DataFrame:
     for r in results:
         rows.append({
             t("col.file"): r.file_name,
-            t("col.status"): ("✅ " + t("upload.file_ok")) if r.ok else ("❌ " + t("upload.file_error")),
+            t("col.status"): t("upload.file_ok") if r.ok else t("upload.file_error"),
             t("col.unit"): "; ".join(dict.fromkeys(names.get(s.unit_kode, s.unit_kode) for s in r.submissions)),
             t("col.year"): ", ".join(str(y) for y in dict.fromkeys(s.tahun for s in r.submissions)),
             t("col.innovations"): sum(s.count("innovations") for s in r.submissions),
@@ -80,8 +80,9 @@ def show_report(results: list[WorkbookResult]) -> None:
     for result in sorted(results, key=lambda r: r.ok):
         if not result.issues:
             continue
-        label = f"{'❌' if not result.ok else '⚠️'} {result.file_name}: {len(result.errors)} {t('col.errors').lower()}, {len(result.warnings)} {t('col.warnings').lower()}"
-        with st.expander(label, expanded=not result.ok):
+        counts = f"{len(result.errors)} {t('col.errors').lower()}, {len(result.warnings)} {t('col.warnings').lower()}"
+        icon = ":material/warning:" if result.ok else ":material/error:"
+        with st.expander(f"{result.file_name}: {counts}", expanded=not result.ok, icon=icon):
             st.dataframe(issue_table(result), hide_index=True, width="stretch")
 
 

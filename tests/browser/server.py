@@ -36,10 +36,9 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> No
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited with {process.returncode}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+            if answer.status == 200:
+                return
         time.sleep(0.1)  # polling interval of the health check, not a wait for the app
     raise TimeoutError(f"{url} not healthy after {timeout} s")
 
