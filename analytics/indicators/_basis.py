@@ -163,8 +163,8 @@ class Basis:
     def first_year(self) -> np.ndarray:
         """Per row of `innovations`: the first year its unit reported an innovation of that name."""
         inn = self.innovations
-        unit_codes, _ = pd.factorize(inn["unit_kode"])
-        name_codes, names = pd.factorize(inn["nama_inovasi"])
+        unit_codes, _ = pd.factorize(inn["unit_kode"], use_na_sentinel=False)
+        name_codes, names = pd.factorize(inn["nama_inovasi"], use_na_sentinel=False)
         folded_codes, _ = pd.factorize(fold_series(pd.Series(names)))  # fold each distinct name once
         key = unit_codes.astype("int64") * (len(names) + 1) + folded_codes[name_codes]
         return inn["tahun"].groupby(key).transform("min").to_numpy()
