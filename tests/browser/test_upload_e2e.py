@@ -1,0 +1,43 @@
+"""In Debian's Chromium: upload a generated workbook, store it, see it on the Data page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analytics.sample import generate_year
+from analytics.units import read_units_csv
+from server import wait_idle
+
+
+def open_app(page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+
+
+def test_upload_store_and_browse(page, app_url: str, tmp_path: Path) -> None:
+    [book] = [w for w in generate_year(read_units_csv(), 2024) if w.unit_kode == "opd.dinkes"]
+    workbook = tmp_path / book.file_name
+    book.write(workbook)
+
+    open_app(page, app_url)
+    assert page.get_by_role("heading", name="Unggah Data").is_visible()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
+    wait_idle(page)
+    page.get_by_text("1 dari 1 berkas lolos pemeriksaan").wait_for()
+    page.get_by_role("button", name="Simpan 1 berkas yang lolos").click()
+    wait_idle(page)
+    page.get_by_text("Dinas Kesehatan 2024: tersimpan").wait_for()
+
+    page.get_by_role("link", name="Data", exact=True).click()
+    wait_idle(page)
+    page.get_by_role("tab", name="Laporan tersimpan").wait_for()
+    assert page.locator('[data-testid="stDataFrame"]').first.is_visible()
+
+
+def test_english_switch_changes_every_label(page, app_url: str) -> None:
+    open_app(page, app_url)
+    page.get_by_text("English", exact=True).click()
+    wait_idle(page)
+    page.get_by_role("heading", name="Upload Data").wait_for()
+    assert page.get_by_role("link", name="Upload Data").is_visible()
+    assert "lang=en" in page.url
