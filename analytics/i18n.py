@@ -224,6 +224,20 @@ UI: dict[str, dict[str, str]] = {
     "app.sample_loading": {"id": "Membuat dan memuat buku kerja contoh…", "en": "Generating and loading sample workbooks…"},
     "page.upload": {"id": "Unggah Data", "en": "Upload Data"},
     "page.data": {"id": "Data", "en": "Data"},
+    "page.overview": {"id": "Ringkasan", "en": "Overview"},
+    "page.units": {"id": "Perangkat Daerah", "en": "Agencies"},
+    "page.kecamatan": {"id": "Kecamatan", "en": "Districts (kecamatan)"},
+    "page.tpp": {"id": "TPP", "en": "TPP (additional income)"},
+    "page.lifecycle": {"id": "Keberlanjutan", "en": "Sustainability over time"},
+    "page.presentation": {"id": "Presentasi", "en": "Presentation"},
+    "page.linking": {"id": "Tautan Inovasi", "en": "Innovation links"},
+    "page.users": {"id": "Pengguna", "en": "Users"},
+    "page.unit_list": {"id": "Daftar Unit", "en": "Unit list"},
+    "page.rules": {"id": "Aturan Indikator", "en": "Indicator rules"},
+    "page.audit": {"id": "Log Audit", "en": "Audit log"},
+    "nav.dashboard": {"id": "Dasbor", "en": "Dashboard"},
+    "nav.data": {"id": "Data", "en": "Data"},
+    "nav.admin": {"id": "Admin", "en": "Admin"},
     "upload.intro": {"id": "Unduh templat, isi di Excel, lalu unggah satu atau banyak buku kerja sekaligus. Setiap sel diperiksa; berkas yang ada galatnya tidak disimpan sama sekali.", "en": "Download the template, fill it in Excel, then upload one or many workbooks at once. Every cell is checked; a file with any error is not stored at all."},
     "upload.template_header": {"id": "1. Templat", "en": "1. Template"},
     "upload.template_unit": {"id": "Unit (opsional, untuk mengisi lembar Profil)", "en": "Unit (optional, pre-fills the Profil sheet)"},
@@ -282,6 +296,24 @@ UI: dict[str, dict[str, str]] = {
     "data.empty_filter": {"id": "Tidak ada data untuk pilihan ini.", "en": "No data for this selection."},
 }
 MESSAGES.update(UI)
+
+
+def _merge_feature_catalogues() -> None:
+    """Add the catalogues of analytics/texts/*.py; a code defined twice is a bug, not an override."""
+    import importlib
+    import pkgutil
+
+    from analytics import texts
+
+    for module_info in pkgutil.iter_modules(texts.__path__):
+        catalogue = importlib.import_module(f"analytics.texts.{module_info.name}").MESSAGES
+        clash = set(catalogue) & set(MESSAGES)
+        if clash:
+            raise ValueError(f"message codes defined twice: {sorted(clash)}")
+        MESSAGES.update(catalogue)
+
+
+_merge_feature_catalogues()
 
 
 def t(code: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:

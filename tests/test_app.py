@@ -27,12 +27,11 @@ def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
-def start(page: str | None = None, lang: str = "id") -> AppTest:
+def start(page: str = "views/unggah.py", lang: str = "id") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
-    if page:
-        at.switch_page(page).run()
+    at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
 

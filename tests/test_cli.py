@@ -135,6 +135,7 @@ def test_cli_and_upload_page_give_the_same_verdicts(capsys, db: str, tmp_path: P
     monkeypatch.setenv("DATABASE_URL", db)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
+    at.switch_page("views/unggah.py").run()
     for path in files:
         at.file_uploader[0].upload(path.name, path.read_bytes(), "application/octet-stream")
     at.run()

@@ -22,6 +22,11 @@ def local_time(moments: pd.Series) -> pd.Series:
     return pd.to_datetime(moments, utc=True).dt.tz_convert(TIMEZONE).dt.tz_localize(None)
 
 
+def current_role() -> str:
+    """Open mode (the local default): one local user who may do everything, with a banner."""
+    return "admin"
+
+
 def lang() -> str:
     return st.session_state.get("lang", i18n.DEFAULT_LANGUAGE)
 

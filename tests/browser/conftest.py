@@ -41,7 +41,8 @@ def app_url(tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(browser, request: pytest.FixtureRequest):
+def page(browser, app_url: str, request: pytest.FixtureRequest):
+    """A tab in a fresh context; depends on app_url so the server outlives it (screenshot at the end)."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
     tab = context.new_page()
     yield tab

@@ -19,7 +19,7 @@ def test_upload_store_and_browse(page, app_url: str, tmp_path: Path) -> None:
     workbook = tmp_path / book.file_name
     book.write(workbook)
 
-    open_app(page, app_url)
+    open_app(page, f"{app_url}/unggah")
     assert page.get_by_role("heading", name="Unggah Data").is_visible()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
     wait_idle(page)
@@ -35,7 +35,7 @@ def test_upload_store_and_browse(page, app_url: str, tmp_path: Path) -> None:
 
 
 def test_english_switch_changes_every_label(page, app_url: str) -> None:
-    open_app(page, app_url)
+    open_app(page, f"{app_url}/unggah")
     page.get_by_text("English", exact=True).click()
     wait_idle(page)
     page.get_by_role("heading", name="Upload Data").wait_for()
