@@ -18,48 +18,29 @@ What the rest of the app relies on:
 * Every write records an audit event and bumps `data_version()` in the same transaction; the app
   keys its caches by that number.
 * Reads return DataFrames with the columns and dtypes of docs/frames.md.
+
+The value conversions on either side (frames <-> row dicts) live in `analytics.store_rows`, and the
+unit list is read and checked by `analytics.units`; every statement is built and run here.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Connection,
-    Date,
-    Double,
-    Engine,
-    Float,
-    Integer,
-    Select,
-    bindparam,
-    create_engine,
-    delete,
-    event,
-    func,
-    insert,
-    select,
-    text,
-    update,
-)
-from sqlalchemy.engine import make_url
+from sqlalchemy import Select, bindparam, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.pool import StaticPool
 
-from analytics import contract, i18n
+from analytics import i18n, store_rows
 from analytics.model import SubmissionData
 from analytics.schema import (
     INNOVATION_FIELDS,
@@ -71,27 +52,26 @@ from analytics.schema import (
     submissions,
     units,
 )
+from analytics.store_rows import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
+from analytics.units import UNIT_COLUMNS, UNITS_CSV, clean_units, read_units_csv
+
+__all__ = [
+    "AUDIT_COLUMNS", "DEFAULT_UNITS_CSV", "HISTORY_COLUMNS", "INNOVATION_KINDS", "OFFICIAL_KINDS",
+    "UNIT_COLUMNS", "Store", "StoreError", "StoreResult", "UnknownSubmissionError", "UnknownUnitError",
+    "alembic_config", "clean_units", "default_database_url", "normalise_url", "read_units_csv",
+]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
-DEFAULT_UNITS_CSV = REPO_ROOT / "sample_data" / "units.csv"
+DEFAULT_UNITS_CSV = UNITS_CSV  # sample_data/units.csv
 DATABASE_FILE_NAME = "inovasi.sqlite"
 SQLITE_BUSY_TIMEOUT_S = 30
-
-UNIT_COLUMNS = ("kode", "nama", "singkatan", "jenis_unit", "induk_kode", "kecamatan", "aktif")
-HISTORY_COLUMNS = (
-    "submission_id", "unit_kode", "unit_nama", "tahun", "is_current", "uploaded_by", "uploaded_at",
-    "file_name", "content_hash", "source", "innovations", "officials",
-)
-AUDIT_COLUMNS = ("id", "at", "actor", "action", "target", "outcome", "detail")
 
 # Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
 _WRITE_OPTION = "kudus_write"
 # Key of the PostgreSQL advisory lock held while migrating and seeding (any constant will do).
 _BOOTSTRAP_LOCK_KEY = 0x4B55_4455_53  # "KUDUS"
-# Columns stored as NOT NULL text where "nothing" is the empty string (docs/frames.md).
-_EMPTY_STRING_WHEN_MISSING = frozenset({"nip_penggagas"})
 
 
 # ------------------------------------------------------------------------------------------------
@@ -161,15 +141,9 @@ class StoreResult:
     officials: int
 
     def message(self, lang: str = "id", unit_name: str | None = None) -> str:
-        return i18n.t(
-            "store." + self.action,
-            lang,
-            unit=unit_name or self.unit_kode,
-            tahun=self.tahun,
-            innovations=self.innovations,
-            officials=self.officials,
-            submission_id=self.submission_id,
-        )
+        return i18n.t("store." + self.action, lang, unit=unit_name or self.unit_kode, tahun=self.tahun,
+                      innovations=self.innovations, officials=self.officials,
+                      submission_id=self.submission_id)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -216,187 +190,6 @@ def _create_engine(url: URL) -> Engine:
 
 
 # ------------------------------------------------------------------------------------------------
-# Frame <-> rows
-# ------------------------------------------------------------------------------------------------
-def _kind(column: Any) -> str:
-    kind = column.type
-    if isinstance(kind, Date):
-        return "date"
-    if isinstance(kind, (Double, Float)):
-        return "float"
-    if isinstance(kind, Boolean):
-        return "bool"
-    if isinstance(kind, (Integer, BigInteger)):
-        return "int"
-    return "text"
-
-
-INNOVATION_KINDS = {name: _kind(innovations.c[name]) for name in INNOVATION_FIELDS}
-OFFICIAL_KINDS = {name: _kind(officials.c[name]) for name in OFFICIAL_FIELDS}
-
-
-def _python_values(series: pd.Series, kind: str, name: str) -> list[Any]:
-    """A column as plain Python values for the driver, None where missing.
-
-    Works on numpy arrays rather than pandas operations: this runs once per column of every
-    stored frame, and pandas' per-call overhead would dominate a bulk upload.
-    """
-    if kind == "date":
-        if not pd.api.types.is_datetime64_dtype(series.dtype):
-            series = pd.to_datetime(series)
-        # datetime64[D].tolist() gives datetime.date objects, and None for NaT.
-        return series.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").tolist()
-    if kind == "int":
-        array = series.array if isinstance(series.dtype, pd.Int64Dtype) else pd.array(series, dtype="Int64")
-        return array.to_numpy(dtype=object, na_value=None).tolist()
-    if kind == "bool":
-        array = series.array if isinstance(series.dtype, pd.BooleanDtype) else pd.array(series, dtype="boolean")
-        return array.to_numpy(dtype=object, na_value=None).tolist()
-    if kind == "float":
-        if not pd.api.types.is_float_dtype(series.dtype):
-            series = pd.to_numeric(series)
-        values = series.to_numpy(dtype="float64", na_value=np.nan).tolist()
-        return [None if v != v else v for v in values]  # NaN -> NULL
-    if kind == "text":
-        values = series.to_numpy(dtype=object)
-        missing = pd.isna(values).tolist()
-        empty = "" if name in _EMPTY_STRING_WHEN_MISSING else None
-        return [empty if m else (v if type(v) is str else str(v))
-                for v, m in zip(values.tolist(), missing, strict=True)]
-    raise ValueError(f"unknown column kind {kind!r}")
-
-
-def _frame_rows(
-    frame: pd.DataFrame | None, kinds: dict[str, str], constants: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """The frame's contract columns as a list of row dicts (missing columns become NULL)."""
-    if frame is None or len(frame) == 0:
-        return []
-    count = len(frame)
-    columns: dict[str, list[Any]] = {key: [value] * count for key, value in constants.items()}
-    for name, kind in kinds.items():
-        if name in frame.columns:
-            columns[name] = _python_values(frame[name], kind, name)
-        else:
-            columns[name] = [("" if name in _EMPTY_STRING_WHEN_MISSING else None)] * count
-    keys = list(columns)
-    return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-
-
-def _submission_rows(
-    sub: SubmissionData, name: str, kinds: dict[str, str], constants: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """Rows to insert: straight from the validator's plain columns when it made them (already
-    Python values, None where empty), else converted from the frame."""
-    columns = sub.columns(name)
-    if columns is None:
-        return _frame_rows(sub.innovations if name == "innovations" else sub.officials, kinds, constants)
-    count = sub.count(name)
-    if count == 0:
-        return []
-    data = {key: [value] * count for key, value in constants.items()}
-    for key in kinds:
-        data[key] = columns.get(key) or [("" if key in _EMPTY_STRING_WHEN_MISSING else None)] * count
-    keys = list(data)
-    return [dict(zip(keys, values, strict=True)) for values in zip(*data.values(), strict=True)]
-
-
-def _typed(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
-    """Give a frame read from the database the dtypes of docs/frames.md."""
-    for name in ("id", "submission_id", "tahun"):
-        if name in frame.columns:
-            frame[name] = frame[name].astype("int64")
-    if "unit_kode" in frame.columns:
-        frame["unit_kode"] = frame["unit_kode"].astype("str")
-    for name, kind in kinds.items():
-        column = frame[name]
-        if kind == "text":
-            frame[name] = column.astype("str")
-        elif kind == "date":
-            frame[name] = pd.to_datetime(column).astype("datetime64[ns]")
-        elif kind == "float":
-            frame[name] = column.astype("float64")
-        elif kind == "int":
-            frame[name] = pd.array(column, dtype="Int64")
-        elif kind == "bool":
-            frame[name] = pd.array(column, dtype="boolean")
-    return frame
-
-
-def _utc(column: pd.Series) -> pd.Series:
-    """Naive UTC timestamps from the database as tz-aware UTC."""
-    return pd.to_datetime(column).astype("datetime64[us]").dt.tz_localize("UTC")
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value or {}, ensure_ascii=False, sort_keys=True, default=str)
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-_JENIS_UNIT_LOOKUP = {contract.fold(v): v for v in contract.JENIS_UNIT}
-_JENIS_UNIT_LOOKUP.update(
-    {contract.fold(k): v for k, v in contract.CHOICE_ALIASES.get("jenis_unit", {}).items()}
-)
-
-
-def _aktif(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
-        return True
-    key = contract.yes_no_key(value)
-    if key in contract.YES_WORDS or key == "aktif":
-        return True
-    if key in contract.NO_WORDS or key in {"tidakaktif", "nonaktif"}:
-        return False
-    raise ValueError(f"aktif: nilai {value!r} tidak dikenal (gunakan Ya/Tidak)")
-
-
-def clean_units(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Check a unit list and turn it into rows: kode and nama required, kode unique."""
-    missing = [c for c in ("kode", "nama", "jenis_unit") if c not in frame.columns]
-    if missing:
-        raise ValueError(f"daftar unit tanpa kolom {', '.join(missing)}")
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for position, record in enumerate(frame.to_dict("records"), start=1):
-        def text_of(key: str, record: dict[str, Any] = record) -> str:
-            value = record.get(key)
-            return "" if value is None or pd.isna(value) else " ".join(str(value).split())
-
-        kode, nama = text_of("kode"), text_of("nama")
-        if not kode or not nama:
-            raise ValueError(f"unit baris {position}: kode dan nama wajib diisi")
-        if kode in seen:
-            raise ValueError(f"unit baris {position}: kode {kode!r} ganda")
-        seen.add(kode)
-        jenis = _JENIS_UNIT_LOOKUP.get(contract.fold(text_of("jenis_unit")))
-        if jenis is None:
-            raise ValueError(
-                f"unit {kode}: jenis_unit {text_of('jenis_unit')!r} tidak dikenal "
-                f"({', '.join(contract.JENIS_UNIT)})"
-            )
-        rows.append({
-            "kode": kode,
-            "nama": nama,
-            "singkatan": text_of("singkatan"),
-            "jenis_unit": jenis,
-            "induk_kode": text_of("induk_kode") or None,
-            "kecamatan": text_of("kecamatan") or None,
-            "aktif": _aktif(record.get("aktif")),
-        })
-    return rows
-
-
-def read_units_csv(path: Path) -> pd.DataFrame:
-    """The master unit list as shipped (UTF-8, with or without BOM; every cell as text)."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-
-
-# ------------------------------------------------------------------------------------------------
 # The store
 # ------------------------------------------------------------------------------------------------
 class Store:
@@ -439,28 +232,15 @@ class Store:
             columns = list(result.keys())
             return pd.DataFrame.from_records(result.fetchall(), columns=columns)
 
-    def _audit(
-        self,
-        conn: Connection,
-        *,
-        actor: str,
-        action: str,
-        target: str = "",
-        outcome: str = "ok",
-        detail: dict[str, Any] | None = None,
-    ) -> None:
+    def _audit(self, conn: Connection, *, actor: str, action: str, target: str = "", outcome: str = "ok",
+               detail: dict[str, Any] | None = None) -> None:
         """Record the event and bump the data version: the last statements of every write."""
-        conn.execute(
-            insert(audit_events).values(
-                at=_utcnow(), actor=actor or "", action=action, target=target or "",
-                outcome=outcome, detail=_json(detail),
-            )
-        )
-        conn.execute(
-            update(store_version)
-            .where(store_version.c.id == 1)
-            .values(version=store_version.c.version + 1)
-        )
+        conn.execute(insert(audit_events).values(
+            at=store_rows.utcnow(), actor=actor or "", action=action, target=target or "", outcome=outcome,
+            detail=store_rows.to_json(detail),
+        ))
+        conn.execute(update(store_version).where(store_version.c.id == 1)
+                     .values(version=store_version.c.version + 1))
 
     def _record_failure(self, *, actor: str, action: str, target: str, error: BaseException) -> None:
         """Audit a write that failed (in its own transaction; never hides the original error)."""
@@ -503,11 +283,8 @@ class Store:
             return conn.execute(select(submissions.c.id).limit(1)).first() is None
 
     def units(self) -> pd.DataFrame:
-        frame = self._read(select(*(units.c[name] for name in UNIT_COLUMNS)).order_by(units.c.kode))
-        for name in UNIT_COLUMNS[:-1]:
-            frame[name] = frame[name].fillna("").astype("str")
-        frame["aktif"] = frame["aktif"].astype("bool")
-        return frame
+        statement = select(*(units.c[name] for name in UNIT_COLUMNS)).order_by(units.c.kode)
+        return store_rows.typed_units(self._read(statement))
 
     def years(self) -> list[int]:
         """Years that have current data, ascending."""
@@ -523,39 +300,40 @@ class Store:
         """Officials of the current submission of every unit (and year, unless `tahun`)."""
         return self._current_rows(officials, OFFICIAL_FIELDS, OFFICIAL_KINDS, tahun)
 
-    def _current_rows(
-        self, table: Any, fields: Iterable[str], kinds: dict[str, str], tahun: int | None
-    ) -> pd.DataFrame:
+    def submission_innovations(self, submission_id: int) -> pd.DataFrame:
+        """The innovations of any version, current or not (for the history view)."""
+        return self._version_rows(innovations, INNOVATION_FIELDS, INNOVATION_KINDS, submission_id)
+
+    def submission_officials(self, submission_id: int) -> pd.DataFrame:
+        """The officials of any version, current or not."""
+        return self._version_rows(officials, OFFICIAL_FIELDS, OFFICIAL_KINDS, submission_id)
+
+    @staticmethod
+    def _detail_select(table: Any, fields: Iterable[str]) -> Select[Any]:
+        """The columns of an innovations or officials frame (docs/frames.md), from `table`."""
+        return select(table.c.id, table.c.submission_id, table.c.unit_kode, table.c.tahun,
+                      *(table.c[name] for name in fields))
+
+    def _current_rows(self, table: Any, fields: Iterable[str], kinds: dict[str, str],
+                      tahun: int | None) -> pd.DataFrame:
         statement = (
-            select(table.c.id, table.c.submission_id, table.c.unit_kode, table.c.tahun,
-                   *(table.c[name] for name in fields))
+            self._detail_select(table, fields)
             .join(submissions, submissions.c.id == table.c.submission_id)
             .where(submissions.c.is_current)
             .order_by(table.c.unit_kode, table.c.tahun, table.c.baris, table.c.id)
         )
         if tahun is not None:
             statement = statement.where(submissions.c.tahun == int(tahun))
-        return _typed(self._read(statement), kinds)
+        return store_rows.typed(self._read(statement), kinds)
 
-    def submission_innovations(self, submission_id: int) -> pd.DataFrame:
-        """The innovations of any version, current or not (for the history view)."""
+    def _version_rows(self, table: Any, fields: Iterable[str], kinds: dict[str, str],
+                      submission_id: int) -> pd.DataFrame:
         statement = (
-            select(innovations.c.id, innovations.c.submission_id, innovations.c.unit_kode,
-                   innovations.c.tahun, *(innovations.c[name] for name in INNOVATION_FIELDS))
-            .where(innovations.c.submission_id == int(submission_id))
-            .order_by(innovations.c.baris, innovations.c.id)
+            self._detail_select(table, fields)
+            .where(table.c.submission_id == int(submission_id))
+            .order_by(table.c.baris, table.c.id)
         )
-        return _typed(self._read(statement), INNOVATION_KINDS)
-
-    def submission_officials(self, submission_id: int) -> pd.DataFrame:
-        """The officials of any version, current or not."""
-        statement = (
-            select(officials.c.id, officials.c.submission_id, officials.c.unit_kode,
-                   officials.c.tahun, *(officials.c[name] for name in OFFICIAL_FIELDS))
-            .where(officials.c.submission_id == int(submission_id))
-            .order_by(officials.c.baris, officials.c.id)
-        )
-        return _typed(self._read(statement), OFFICIAL_KINDS)
+        return store_rows.typed(self._read(statement), kinds)
 
     def roster(self, unit_kode: str) -> set[str]:
         """NIPs of the unit's officials in its current submissions (any year)."""
@@ -585,37 +363,18 @@ class Store:
             statement = statement.where(s.c.unit_kode == unit_kode)
         if tahun is not None:
             statement = statement.where(s.c.tahun == int(tahun))
-        frame = self._read(statement)
-        for name in ("submission_id", "tahun", "innovations", "officials"):
-            frame[name] = frame[name].astype("int64")
-        frame["is_current"] = frame["is_current"].astype("bool")
-        frame["uploaded_at"] = _utc(frame["uploaded_at"])
-        for name in ("unit_kode", "unit_nama", "uploaded_by", "file_name", "content_hash", "source"):
-            frame[name] = frame[name].fillna("").astype("str")
-        return frame
+        return store_rows.typed_history(self._read(statement))
 
     def audit_log(self, limit: int | None = None) -> pd.DataFrame:
         """Audit events, newest first; `detail` is JSON text."""
         statement = select(*(audit_events.c[name] for name in AUDIT_COLUMNS)).order_by(audit_events.c.id.desc())
         if limit is not None:
             statement = statement.limit(int(limit))
-        frame = self._read(statement)
-        frame["id"] = frame["id"].astype("int64")
-        frame["at"] = _utc(frame["at"])
-        for name in AUDIT_COLUMNS[2:]:
-            frame[name] = frame[name].astype("str")
-        return frame
+        return store_rows.typed_audit(self._read(statement))
 
     # -- writes ----------------------------------------------------------------------------------
-    def record_event(
-        self,
-        *,
-        actor: str,
-        action: str,
-        target: str = "",
-        outcome: str = "ok",
-        detail: dict[str, Any] | None = None,
-    ) -> None:
+    def record_event(self, *, actor: str, action: str, target: str = "", outcome: str = "ok",
+                     detail: dict[str, Any] | None = None) -> None:
         """Add one audit event (sign-ins, exports, refused uploads, ...)."""
         with self._write() as conn:
             self._audit(conn, actor=actor, action=action, target=target, outcome=outcome, detail=detail)
@@ -694,14 +453,14 @@ class Store:
         submission_id = conn.execute(
             insert(s).values(
                 unit_kode=unit_kode, tahun=tahun, file_name=sub.file_name or "",
-                content_hash=sub.content_hash, uploaded_by=actor or "", uploaded_at=_utcnow(),
+                content_hash=sub.content_hash, uploaded_by=actor or "", uploaded_at=store_rows.utcnow(),
                 source=source, is_current=True, jumlah_inovasi=n_innovations,
-                jumlah_pejabat=n_officials, profil=_json(sub.profil),
+                jumlah_pejabat=n_officials, profil=store_rows.to_json(sub.profil),
             )
         ).inserted_primary_key[0]
         constants = {"submission_id": submission_id, "unit_kode": unit_kode, "tahun": tahun}
-        self._insert_innovations(conn, _submission_rows(sub, "innovations", INNOVATION_KINDS, constants))
-        self._insert_officials(conn, _submission_rows(sub, "officials", OFFICIAL_KINDS, constants))
+        self._insert_innovations(conn, store_rows.submission_rows(sub, "innovations", INNOVATION_KINDS, constants))
+        self._insert_officials(conn, store_rows.submission_rows(sub, "officials", OFFICIAL_KINDS, constants))
         action = "stored" if current is None else "replaced"
         self._audit(conn, actor=actor, action=f"store.{action}", target=target, detail={
             "submission_id": submission_id,

@@ -1,10 +1,12 @@
-"""The unit list (unit pelapor) and matching the names people write against it."""
+"""The unit list (unit pelapor): reading and checking it, and matching the names people write
+against it."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -17,11 +19,70 @@ UNIT_COLUMNS = ("kode", "nama", "singkatan", "jenis_unit", "induk_kode", "kecama
 _PREFIXES = re.compile(r"^(uptd|kecamatan|kec\.?|perumda|pd)\s+", re.IGNORECASE)
 
 
+_JENIS_UNIT_LOOKUP = {fold(v): v for v in contract.JENIS_UNIT}
+_JENIS_UNIT_LOOKUP.update({fold(k): v for k, v in contract.CHOICE_ALIASES.get("jenis_unit", {}).items()})
+
+
+def _aktif(value: Any) -> bool:
+    """Empty means active; anything but a yes/no word (or "aktif"/"tidak aktif") is an error."""
+    if isinstance(value, bool):
+        return value
+    if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
+        return True
+    key = contract.yes_no_key(value)
+    if key in contract.YES_WORDS or key == "aktif":
+        return True
+    if key in contract.NO_WORDS or key in {"tidakaktif", "nonaktif"}:
+        return False
+    raise ValueError(f"aktif: nilai {value!r} tidak dikenal (gunakan Ya/Tidak)")
+
+
+def clean_units(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Check a unit list and turn it into rows: kode and nama required, kode unique."""
+    missing = [c for c in ("kode", "nama", "jenis_unit") if c not in frame.columns]
+    if missing:
+        raise ValueError(f"daftar unit tanpa kolom {', '.join(missing)}")
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for position, record in enumerate(frame.to_dict("records"), start=1):
+        def text_of(key: str, record: dict[str, Any] = record) -> str:
+            value = record.get(key)
+            return "" if value is None or pd.isna(value) else " ".join(str(value).split())
+
+        kode, nama = text_of("kode"), text_of("nama")
+        if not kode or not nama:
+            raise ValueError(f"unit baris {position}: kode dan nama wajib diisi")
+        if kode in seen:
+            raise ValueError(f"unit baris {position}: kode {kode!r} ganda")
+        seen.add(kode)
+        jenis = _JENIS_UNIT_LOOKUP.get(fold(text_of("jenis_unit")))
+        if jenis is None:
+            raise ValueError(
+                f"unit {kode}: jenis_unit {text_of('jenis_unit')!r} tidak dikenal "
+                f"({', '.join(contract.JENIS_UNIT)})"
+            )
+        rows.append({
+            "kode": kode,
+            "nama": nama,
+            "singkatan": text_of("singkatan"),
+            "jenis_unit": jenis,
+            "induk_kode": text_of("induk_kode") or None,
+            "kecamatan": text_of("kecamatan") or None,
+            "aktif": _aktif(record.get("aktif")),
+        })
+    return rows
+
+
 def read_units_csv(path: Path = UNITS_CSV) -> pd.DataFrame:
-    """The master list shipped with the app (sample_data/units.csv)."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame["aktif"] = frame["aktif"].str.lower().isin(["true", "1", "ya", "y"])
-    return frame[list(UNIT_COLUMNS)]
+    """The master unit list as shipped (sample_data/units.csv), checked by `clean_units`.
+
+    UTF-8 with or without BOM, every cell read as text.  The frame has the columns and dtypes of
+    docs/frames.md: text ("" when empty) and `aktif` bool.  The store seeds its units table from
+    ``clean_units(read_units_csv(path))``; cleaning a cleaned frame changes nothing.
+    """
+    rows = clean_units(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
+    frame = pd.DataFrame(rows, columns=list(UNIT_COLUMNS)).fillna({"induk_kode": "", "kecamatan": ""})
+    return frame.astype({**dict.fromkeys(UNIT_COLUMNS[:-1], "str"), "aktif": "bool"})
 
 
 @dataclass(frozen=True)
