@@ -1,199 +1,38 @@
 """Raw workbook -> clean frames + every issue, each with sheet, Excel row, column and value.
 
 The validator never stops at the first problem: an analyst fixing a workbook wants the whole list
-at once.  Errors block storing; warnings do not.  Cells are parsed once per distinct value of a
-column (`_parse_column`), which keeps 50,000 innovations well within a few seconds.
+at once.  Errors block storing; warnings do not.  analytics.sheets reads the tables and parses
+each column once per distinct value; here the rows are checked against each other (names, stage
+dates, NIPs), every row gets its unit and year, and the workbook is split per (unit, year).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from rapidfuzz import fuzz, process
 
 from analytics import contract, values
-from analytics.contract import Column
 from analytics.model import ERROR, WARNING, Issue, SubmissionData, WorkbookResult
+from analytics.sheets import (
+    Findings,
+    Profil,
+    Records,
+    Table,
+    check_required_headers,
+    parse_table,
+    read_profil,
+    read_table,
+)
 from analytics.units import UnitDirectory
 from analytics.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name
 
 Roster = Callable[[str], set[str]]
-Grid = list[list[Any]]
-_HEADER_SCAN_ROWS = 30
-_WARNING_CODES = {"cell.date_partial", "cell.kecamatan_mixed", "cell.text_cleaned"}
-
 INOVASI_FRAME_COLUMNS = [c.key for c in contract.INOVASI_COLUMNS if c.key not in ("no", "nama_unit", "tahun")]
 PEJABAT_FRAME_COLUMNS = [c.key for c in contract.PEJABAT_COLUMNS]
-
-
-# --------------------------------------------------------------------------------------------
-# Collecting issues
-# --------------------------------------------------------------------------------------------
-@dataclass
-class Findings:
-    file: str
-    issues: list[Issue] = field(default_factory=list)
-
-    def add(self, severity: str, code: str, *, sheet: str = "", row: int | None = None,
-            column: str = "", value: object = "", **params: Any) -> None:
-        shown = "" if values.is_blank(value) else values.as_text(value)[:200]
-        params.setdefault("column", column)
-        params.setdefault("value", shown)
-        params.setdefault("sheet", sheet)
-        self.issues.append(Issue(severity, code, self.file, sheet, row, column, shown,
-                                 tuple(sorted(params.items()))))
-
-
-# --------------------------------------------------------------------------------------------
-# Cell parsing by column kind
-# --------------------------------------------------------------------------------------------
-def _parser(column: Column) -> Callable[[object], values.Parsed]:
-    label = column.label
-    kinds: dict[str, Callable[[object], values.Parsed]] = {
-        "text": values.clean_text,
-        "unit": values.clean_text,
-        "choice": lambda raw: values.parse_choice(raw, column.vocabulary or "", column=label),
-        "multichoice": lambda raw: values.parse_multichoice(raw, column.vocabulary or "", column=label),
-        "kecamatan": values.parse_kecamatan,
-        "date": values.parse_date,
-        "money": lambda raw: values.parse_money(raw, column=label),
-        "count": lambda raw: values.parse_count(raw, column=label),
-        "int": lambda raw: values.parse_int_range(raw, contract.KELAS_JABATAN_MIN,
-                                                  contract.KELAS_JABATAN_MAX, column=label),
-        "yesno": lambda raw: values.parse_yesno(raw, column=label),
-        "nip": values.parse_nip,
-        "niplist": values.parse_nip_list,
-        "url": values.parse_url,
-        "year": values.parse_year,
-    }
-    return kinds[column.kind]
-
-
-_BLANK = values.Parsed()
-
-
-def _parse_column(raw: list[Any], column: Column, rows: list[int], sheet: str,
-                  findings: Findings) -> list[Any]:
-    """Parse every cell of one column, each distinct value once; report the bad cells.
-
-    Written as whole-list passes rather than one loop body per cell: a workbook has thousands
-    of cells and few distinct values per column."""
-    parse = _parser(column)
-    keys = list(zip(map(type, raw), raw))
-    parsed = {key: (_BLANK if values.is_blank(key[1]) else parse(key[1])) for key in dict.fromkeys(keys)}
-    results = [parsed[key] for key in keys]
-    if any(r.code for r in parsed.values()) or (column.required and any(r is _BLANK for r in parsed.values())):
-        for row, cell, result in zip(rows, raw, results):
-            if result is _BLANK and column.required:
-                findings.add(ERROR, "cell.required", sheet=sheet, row=row, column=column.label)
-            elif result.code:
-                _report_cell(result, cell, column, row, sheet, findings)
-    return [r.value if r.ok else None for r in results]
-
-
-def _report_cell(result: values.Parsed, cell: object, column: Column, row: int, sheet: str,
-                 findings: Findings) -> None:
-    severity = WARNING if result.warning else ERROR
-    params = {k: v for k, v in result.params.items() if k not in ("column", "sheet")}
-    shown = params.pop("value", cell)
-    findings.add(severity, result.code, sheet=sheet, row=row, column=column.label, value=shown, **params)
-
-
-# --------------------------------------------------------------------------------------------
-# Header row
-# --------------------------------------------------------------------------------------------
-@dataclass
-class Table:
-    """The columns found on a sheet and its data rows (Excel row numbers)."""
-
-    columns: dict[str, list[Any]]  # contract key -> raw cells
-    rows: list[int]
-
-
-def _find_header_row(grid: Grid, lookup: dict[str, Column], anchor: str) -> int | None:
-    """The row, among the first rows, holding the most known headers (and the anchor column)."""
-    best, best_hits = None, 1
-    for index, cells in enumerate(grid[:_HEADER_SCAN_ROWS]):
-        keys = [lookup.get(contract.fold_header(c)) for c in cells if isinstance(c, str)]
-        hits = len({col.key for col in keys if col})
-        if hits > best_hits and any(col and col.key == anchor for col in keys):
-            best, best_hits = index, hits
-    return best
-
-
-def _read_table(grid: Grid, columns: tuple[Column, ...], sheet: str, anchor: str,
-                findings: Findings) -> Table | None:
-    lookup = contract.header_lookup(columns)
-    header = _find_header_row(grid, lookup, anchor)
-    if header is None:
-        example = ", ".join(c.label for c in columns if c.required)
-        findings.add(ERROR, "sheet.no_header", sheet=sheet, example=example)
-        return None
-    positions: dict[str, int] = {}
-    for position, title in enumerate(grid[header]):
-        if values.is_blank(title):
-            continue
-        column = lookup.get(contract.fold_header(title))
-        if column is None:
-            _unknown_header(title, columns, sheet, header + 1, findings)
-        elif column.key in positions:
-            findings.add(WARNING, "header.duplicate", sheet=sheet, row=header + 1, column=column.label)
-        else:
-            positions[column.key] = position
-    # Rows with nothing in any known column (entirely empty rows) are skipped.
-    width = len(grid[header])
-    body = [(index, cells) for index, cells in enumerate(grid[header + 1:], start=header + 2)
-            if any(not values.is_blank(cells[p]) for p in positions.values() if p < width)]
-    return Table({key: [cells[p] for _, cells in body] for key, p in positions.items()},
-                 [index for index, _ in body])
-
-
-def _unknown_header(title: object, columns: tuple[Column, ...], sheet: str, row: int,
-                    findings: Findings) -> None:
-    labels = {c.label: c.label for c in columns}
-    close = process.extractOne(str(title), list(labels), scorer=fuzz.WRatio, score_cutoff=75)
-    findings.add(WARNING, "header.unknown", sheet=sheet, row=row, column=str(title), value=title,
-                 suggestion=close[0] if close else "")
-
-
-def _check_required_headers(table: Table, columns: tuple[Column, ...], sheet: str,
-                            findings: Findings, optional: set[str] = frozenset()) -> bool:
-    ok = True
-    for column in columns:
-        if column.required and column.key not in table.columns and column.key not in optional:
-            findings.add(ERROR, "header.missing", sheet=sheet, column=column.label)
-            ok = False
-    return ok
-
-
-# --------------------------------------------------------------------------------------------
-# Profil
-# --------------------------------------------------------------------------------------------
-@dataclass
-class Profil:
-    fields: dict[str, Any]
-    rows: dict[str, int]  # field key -> Excel row, for messages
-
-
-def _read_profil(grid: Grid, findings: Findings) -> Profil:
-    lookup = contract.header_lookup(contract.PROFIL_FIELDS)
-    fields: dict[str, Any] = {}
-    rows: dict[str, int] = {}
-    for index, cells in enumerate(grid):
-        for position, cell in enumerate(cells):
-            if values.is_blank(cell):
-                continue
-            column = lookup.get(contract.fold_header(cell)) if isinstance(cell, str) else None
-            if column and column.key not in fields:
-                rest = [c for c in cells[position + 1:] if not values.is_blank(c)]
-                fields[column.key] = rest[0] if rest else None
-                rows[column.key] = index + 1
-            break  # the label is the first filled cell of the row
-    return Profil(fields, rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -286,23 +125,8 @@ def _row_owners(table: Table, sheet: str, default: ReportOwner, directory: UnitD
 
 
 # --------------------------------------------------------------------------------------------
-# Inovasi and Pejabat sheets (plain lists per column: pandas per row would cost more than parsing)
+# Checks across the rows of the Inovasi and Pejabat sheets
 # --------------------------------------------------------------------------------------------
-Records = dict[str, list[Any]]
-
-
-def _parse_table(table: Table, columns: tuple[Column, ...], keys: list[str], sheet: str,
-                 findings: Findings) -> Records:
-    by_key = {c.key: c for c in columns}
-    records: Records = {}
-    for key in keys:
-        if key in table.columns:
-            records[key] = _parse_column(table.columns[key], by_key[key], table.rows, sheet, findings)
-        else:
-            records[key] = [None] * len(table.rows)
-    records["baris"] = list(table.rows)
-    return records
-
 
 def _check_innovation_rows(records: Records, owners: list[ReportOwner],
                            directory: UnitDirectory, findings: Findings) -> None:
@@ -448,14 +272,14 @@ def _validate_sheets(raw: RawWorkbook, directory: UnitDirectory, roster: Roster 
         findings.add(ERROR, "sheet.missing", sheet=contract.SHEET_INOVASI,
                      found=", ".join(raw.sheet_names) or "-")
         return []
-    inovasi = _read_table(raw.sheets[contract.SHEET_INOVASI], contract.INOVASI_COLUMNS,
+    inovasi = read_table(raw.sheets[contract.SHEET_INOVASI], contract.INOVASI_COLUMNS,
                           contract.SHEET_INOVASI, "nama_inovasi", findings)
     if inovasi is None:
         return []
     consolidated = "nama_unit" in inovasi.columns and "tahun" in inovasi.columns
     profil = _profil_sheet(raw, consolidated, findings)
     default = _profil_owner(profil, directory, findings, consolidated)
-    _check_required_headers(inovasi, contract.INOVASI_COLUMNS, contract.SHEET_INOVASI, findings,
+    check_required_headers(inovasi, contract.INOVASI_COLUMNS, contract.SHEET_INOVASI, findings,
                             optional={"nama_unit", "tahun"})
     innovations, owners = _innovations(inovasi, default, directory, findings)
     officials, official_owners = _officials(raw, default, directory, findings)
@@ -466,7 +290,7 @@ def _validate_sheets(raw: RawWorkbook, directory: UnitDirectory, roster: Roster 
 
 def _profil_sheet(raw: RawWorkbook, consolidated: bool, findings: Findings) -> Profil | None:
     if contract.SHEET_PROFIL in raw.sheets:
-        return _read_profil(raw.sheets[contract.SHEET_PROFIL], findings)
+        return read_profil(raw.sheets[contract.SHEET_PROFIL], findings)
     if not consolidated:
         findings.add(ERROR, "sheet.missing", sheet=contract.SHEET_PROFIL,
                      found=", ".join(raw.sheet_names))
@@ -475,7 +299,7 @@ def _profil_sheet(raw: RawWorkbook, consolidated: bool, findings: Findings) -> P
 
 def _innovations(table: Table, default: ReportOwner, directory: UnitDirectory,
                  findings: Findings) -> tuple[Records, list[ReportOwner]]:
-    records = _parse_table(table, contract.INOVASI_COLUMNS, INOVASI_FRAME_COLUMNS,
+    records = parse_table(table, contract.INOVASI_COLUMNS, INOVASI_FRAME_COLUMNS,
                            contract.SHEET_INOVASI, findings)
     owners = _row_owners(table, contract.SHEET_INOVASI, default, directory, findings)
     _check_innovation_rows(records, owners, directory, findings)
@@ -492,11 +316,11 @@ def _officials(raw: RawWorkbook, default: ReportOwner, directory: UnitDirectory,
     grid = raw.sheets.get(contract.SHEET_PEJABAT)
     if not grid or all(values.is_blank(c) for row in grid for c in row):
         return empty, []
-    table = _read_table(grid, _PEJABAT_SHEET_COLUMNS, contract.SHEET_PEJABAT, "nip", findings)
-    if table is None or not _check_required_headers(table, contract.PEJABAT_COLUMNS,
+    table = read_table(grid, _PEJABAT_SHEET_COLUMNS, contract.SHEET_PEJABAT, "nip", findings)
+    if table is None or not check_required_headers(table, contract.PEJABAT_COLUMNS,
                                                      contract.SHEET_PEJABAT, findings):
         return empty, []
-    records = _parse_table(table, contract.PEJABAT_COLUMNS, PEJABAT_FRAME_COLUMNS,
+    records = parse_table(table, contract.PEJABAT_COLUMNS, PEJABAT_FRAME_COLUMNS,
                            contract.SHEET_PEJABAT, findings)
     owners = _row_owners(table, contract.SHEET_PEJABAT, default, directory, findings)
     _check_official_rows(records, owners, findings)
