@@ -112,6 +112,8 @@ def _find_header_row(grid: Grid, lookup: dict[str, Column], anchor: str) -> int 
         hits = len({col.key for col in keys if col})
         if hits > best_hits and any(col and col.key == anchor for col in keys):
             best, best_hits = index, hits
+        elif best is not None and hits < 2:
+            break  # past a found header: data rows follow, no need to scan them all
     return best
 
 

@@ -109,6 +109,9 @@ class UnitDirectory:
         for key in ambiguous - {k for k, _ in self._keys(strong=True)}:
             self._lookup.pop(key, None)
         self._names = {row.nama: row.kode for row in self.units.itertuples()}
+        # Plain dicts: the validator asks per row, and a pandas lookup costs microseconds each.
+        self._facts = {row.kode: (str(row.nama), str(row.jenis_unit), str(row.kecamatan or ""), bool(row.aktif))
+                       for row in self.units.itertuples()}
 
     def _keys(self, *, strong: bool):
         for row in self.units.itertuples():
@@ -133,13 +136,13 @@ class UnitDirectory:
         return UnitMatch(None, tuple(name for name, _score, _ in found))
 
     def nama(self, kode: str) -> str:
-        return str(self.units.at[kode, "nama"])
+        return self._facts[kode][0]
 
     def jenis(self, kode: str) -> str:
-        return str(self.units.at[kode, "jenis_unit"])
+        return self._facts[kode][1]
 
     def kecamatan(self, kode: str) -> str:
-        return str(self.units.at[kode, "kecamatan"] or "")
+        return self._facts[kode][2]
 
     def aktif(self, kode: str) -> bool:
-        return bool(self.units.at[kode, "aktif"])
+        return self._facts[kode][3]
