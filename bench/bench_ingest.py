@@ -46,10 +46,14 @@ def run_pipeline(folder: Path, engine: str, db_file: Path) -> dict:
 
 
 def _peak_mb() -> float:
-    # Max RSS of this process and of its (worker) children, in MB (Linux reports KiB).
+    """Upper bound of the pipeline's peak memory in MB: this process's max RSS plus, for each
+    worker process, the largest worker's max RSS (Linux reports KiB; worker peaks may not
+    coincide, so the true peak is at most this)."""
+    from analytics.ingest import default_workers
+
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
+    largest_worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + default_workers() * largest_worker) / 1024
 
 
 def measure(folder: Path, engine: str, work: Path) -> dict:

@@ -261,3 +261,21 @@ def test_issue_table_in_both_languages() -> None:
         ["t.xlsx", "Inovasi", 2, "Tahapan", "Penerapn"]
     assert "Mungkin maksudnya 'Penerapan'" in table_id.loc[0, "message"]
     assert "Did you mean 'Penerapan'" in table_en.loc[0, "message"]
+
+
+def test_both_engines_read_the_same_records() -> None:
+    """The benchmark compares engines on one pipeline: it only means something if both read
+    the workbooks the same way."""
+    from analytics.sample import generate_year
+    from analytics.units import read_units_csv
+
+    units = read_units_csv()
+    for book in generate_year(units, 2024)[:6]:
+        data = book.to_bytes()
+        fast = validate_workbook(data, book.file_name, units, engine="calamine")
+        slow = validate_workbook(data, book.file_name, units, engine="openpyxl")
+        assert fast.ok and slow.ok
+        assert [i.as_dict() for i in fast.issues] == [i.as_dict() for i in slow.issues]
+        for a, b in zip(fast.submissions, slow.submissions, strict=True):
+            pd.testing.assert_frame_equal(a.innovations, b.innovations)
+            pd.testing.assert_frame_equal(a.officials, b.officials)
