@@ -154,7 +154,20 @@ def load_rules(path: str | Path | None = None) -> Rules:
     """Rules from `path` merged over the defaults (None: the defaults); RulesError when unusable."""
     defaults = _read_toml(DEFAULT_RULES_PATH, "")
     raw = defaults if path is None else _merge(defaults, _read_toml(Path(path), str(path)))
-    source = "" if path is None else str(path)
+    return _finish(raw, "" if path is None else str(path))
+
+
+def parse_rules(text: str, source: str = "") -> Rules:
+    """Rules from TOML text (an uploaded file, a stored version) merged over the defaults, checked
+    exactly as `load_rules` checks a file; RulesError when unusable."""
+    try:
+        override = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise RulesError("(berkas)", f"bukan TOML yang sah ({err})", f"not valid TOML ({err})", source) from None
+    return _finish(_merge(_read_toml(DEFAULT_RULES_PATH, ""), override), source)
+
+
+def _finish(raw: dict[str, Any], source: str) -> Rules:
     try:
         rules = _build(raw)
     except RulesError as err:

@@ -164,3 +164,69 @@ INNOVATION_FIELDS: tuple[str, ...] = tuple(
 OFFICIAL_FIELDS: tuple[str, ...] = tuple(
     c.name for c in officials.columns if c.name not in {"id", "submission_id", "unit_kode", "tahun"}
 )
+
+# ---- access control (migration 0002_access) ----------------------------------------------------
+# Accounts of the signed-in mode.  `username` and `email` are stored folded to lower case; an SSO
+# identity (OIDC e-mail or a proxy's user header) is matched against either.  No row is ever
+# deleted: an account that leaves is made inactive, so the audit log keeps meaning something.
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", Text, nullable=False, server_default=""),
+    Column("email", String(254), nullable=True, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=True),  # argon2id; NULL for SSO-only accounts
+    Column("active", Boolean, nullable=False, server_default=true()),
+    Column("failed_attempts", Integer, nullable=False, server_default="0"),
+    Column("locked_until", DateTime, nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("last_login_at", DateTime, nullable=True),
+    Column("password_changed_at", DateTime, nullable=True),
+)
+
+# The units an operator may upload for (admins and pimpinan need none: they cover all units).
+account_units = Table(
+    "account_units",
+    metadata,
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("unit_kode", String(KODE), ForeignKey("units.kode"), primary_key=True),
+)
+
+# Signed-in sessions: the browser session keeps only a random token; its SHA-256 is the key here.
+# The role is re-read from `accounts` on every run, so nothing the browser holds can raise it.
+auth_sessions = Table(
+    "auth_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("via", String(16), nullable=False),
+    Column("identity", Text, nullable=False, server_default=""),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("ended_at", DateTime, nullable=True),
+    Index("ix_auth_sessions_account_id", "account_id"),
+)
+
+# The indicator rules in force (a TOML text validated by analytics.rules) and every earlier one.
+rules_versions = Table(
+    "rules_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("content", Text, nullable=False),
+    Column("fingerprint", String(32), nullable=False),
+    Column("file_name", Text, nullable=False, server_default=""),
+    Column("uploaded_by", Text, nullable=False),
+    Column("uploaded_at", DateTime, nullable=False),
+    Column("is_current", Boolean, nullable=False),
+)
+Index(
+    "uq_rules_versions_current",
+    rules_versions.c.is_current,
+    unique=True,
+    sqlite_where=rules_versions.c.is_current,
+    postgresql_where=rules_versions.c.is_current,
+)

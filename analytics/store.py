@@ -17,6 +17,10 @@ What the rest of the app relies on:
   submission per unit and year whatever happens.
 * Every write records an audit event and bumps `data_version()` in the same transaction; the app
   keys its caches by that number.
+* Every write takes an `actor` and checks its permission first (`analytics.access`): an operator's
+  workbook for another unit is refused, and the refusal audited, before anything is stored.  A
+  plain name instead of an `Actor` means the local administrator (CLI, scripts), unless the store
+  was opened with ``require_actor=True`` (the signed-in app), where it is refused.
 * Reads return DataFrames with the columns and dtypes of docs/frames.md.
 
 The value conversions on either side (frames <-> row dicts) live in `analytics.store_rows`, and the
@@ -31,7 +35,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from alembic import command
@@ -42,6 +46,8 @@ from sqlalchemy.engine.url import URL
 from sqlalchemy.pool import StaticPool
 
 from analytics import i18n, store_rows
+from analytics.access.guard import actor_name, audit_detail, authorize
+from analytics.access.roles import Actor, Permission
 from analytics.model import SubmissionData
 from analytics.schema import (
     INNOVATION_FIELDS,
@@ -55,6 +61,11 @@ from analytics.schema import (
 )
 from analytics.store_rows import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
 from analytics.units import UNIT_COLUMNS, UNITS_CSV, clean_units, read_units_csv
+
+if TYPE_CHECKING:
+    from analytics.store_accounts import Accounts
+    from analytics.store_rules import RulesVersions
+    from analytics.store_sessions import Sessions
 
 __all__ = [
     "AUDIT_COLUMNS", "DEFAULT_UNITS_CSV", "HISTORY_COLUMNS", "INNOVATION_KINDS", "OFFICIAL_KINDS",
@@ -235,8 +246,11 @@ class Store:
     connections; every method takes its own).  Several processes may share one database.
     """
 
-    def __init__(self, url: str | None = None, *, units_csv: Path | None = None) -> None:
+    def __init__(self, url: str | None = None, *, units_csv: Path | None = None,
+                 require_actor: bool = False) -> None:
         parsed = normalise_url(url or default_database_url())
+        # True in the signed-in app: every write must carry an Actor (a bare name is refused).
+        self.require_actor: bool = require_actor
         self.engine: Engine = _create_engine(parsed)
         self._writer: Engine = self.engine.execution_options(**{_WRITE_OPTION: True})
         self.dialect: str = self.engine.dialect.name
@@ -250,6 +264,28 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
+
+    # -- access: accounts, sessions and the rules in force live next door, on the same engine ------
+    @property
+    def accounts(self) -> Accounts:
+        """Accounts, sign-in, sessions and lockout (`analytics.store_accounts`)."""
+        from analytics.store_accounts import Accounts
+
+        return Accounts(self)
+
+    @property
+    def sessions(self) -> Sessions:
+        """Sign-in (password or SSO), lockout, session tokens and timeouts (`analytics.store_sessions`)."""
+        from analytics.store_sessions import Sessions
+
+        return Sessions(self)
+
+    @property
+    def rules_versions(self) -> RulesVersions:
+        """The rules file in force and its earlier versions (`analytics.store_rules`)."""
+        from analytics.store_rules import RulesVersions
+
+        return RulesVersions(self)
 
     # -- plumbing --------------------------------------------------------------------------------
     @property
@@ -268,17 +304,22 @@ class Store:
             columns = list(result.keys())
             return pd.DataFrame.from_records(result.fetchall(), columns=columns)
 
-    def _audit(self, conn: Connection, *, actor: str, action: str, target: str = "", outcome: str = "ok",
-               detail: dict[str, Any] | None = None) -> None:
-        """Record the event and bump the data version: the last statements of every write."""
-        conn.execute(insert(audit_events).values(
-            at=store_rows.utcnow(), actor=actor or "", action=action, target=target or "", outcome=outcome,
-            detail=store_rows.to_json(detail),
-        ))
-        conn.execute(update(store_version).where(store_version.c.id == 1)
-                     .values(version=store_version.c.version + 1))
+    def _audit(self, conn: Connection, *, actor: Actor | str, action: str, target: str = "", outcome: str = "ok",
+               detail: dict[str, Any] | None = None, bump_version: bool = True) -> None:
+        """Record the event and bump the data version: the last statements of every write.
 
-    def _record_failure(self, *, actor: str, action: str, target: str, error: BaseException) -> None:
+        Sign-in events pass ``bump_version=False``: they change no data, and a password guesser
+        must not be able to empty every cache of the dashboard with each guess.
+        """
+        conn.execute(insert(audit_events).values(
+            at=store_rows.utcnow(), actor=actor_name(actor)[:200], action=action, target=target or "",
+            outcome=outcome, detail=store_rows.to_json(audit_detail(actor, detail)),
+        ))
+        if bump_version:
+            conn.execute(update(store_version).where(store_version.c.id == 1)
+                         .values(version=store_version.c.version + 1))
+
+    def _record_failure(self, *, actor: Actor | str, action: str, target: str, error: BaseException) -> None:
         """Audit a write that failed (in its own transaction; never hides the original error)."""
         with suppress(Exception):  # the original error is what the caller must see
             self.record_event(
@@ -295,11 +336,12 @@ class Store:
             raise UnknownUnitError(f"unit {unit_kode!r} tidak ada di daftar unit")
 
     def _bootstrap(self, units_csv: Path) -> None:
-        """Migrate to head and seed the unit list, once, whoever else starts at the same time."""
+        """Migrate to the heads and seed the unit list, once, whoever else starts at the same time."""
         with self._write() as conn:
             if self._is_postgresql:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BOOTSTRAP_LOCK_KEY})
-            command.upgrade(alembic_config(connection=conn), "head")
+            # "heads": features add migrations side by side (each on 0001); all of them apply.
+            command.upgrade(alembic_config(connection=conn), "heads")
             if units_csv.is_file() and conn.execute(select(func.count()).select_from(units)).scalar_one() == 0:
                 rows = clean_units(read_units_csv(units_csv))
                 if rows:
@@ -409,15 +451,16 @@ class Store:
         return store_rows.typed_audit(self._read(statement))
 
     # -- writes ----------------------------------------------------------------------------------
-    def record_event(self, *, actor: str, action: str, target: str = "", outcome: str = "ok",
+    def record_event(self, *, actor: Actor | str, action: str, target: str = "", outcome: str = "ok",
                      detail: dict[str, Any] | None = None) -> None:
         """Add one audit event (sign-ins, exports, refused uploads, ...)."""
         with self._write() as conn:
             self._audit(conn, actor=actor, action=action, target=target, outcome=outcome, detail=detail)
 
-    def replace_units(self, frame: pd.DataFrame, *, actor: str) -> None:
+    def replace_units(self, frame: pd.DataFrame, *, actor: Actor | str) -> None:
         """Make the unit list equal to `frame`: upsert by kode; units no longer listed are deleted,
         or only marked inactive when submissions refer to them (their history must keep a name)."""
+        actor = authorize(self, actor, Permission.MANAGE_UNITS, target="units")
         rows = clean_units(frame)
         with self._write() as conn:
             if self._is_postgresql:
@@ -452,9 +495,10 @@ class Store:
                 "deleted": len(gone) - len(referenced), "deactivated": referenced,
             })
 
-    def store_submission(self, sub: SubmissionData, *, actor: str, source: str = "upload") -> StoreResult:
+    def store_submission(self, sub: SubmissionData, *, actor: Actor | str, source: str = "upload") -> StoreResult:
         """Store one validated (unit, year) report in one transaction; see the module docstring."""
         target = f"{sub.unit_kode}/{sub.tahun}"
+        actor = authorize(self, actor, Permission.STORE_SUBMISSION, target=target, unit=str(sub.unit_kode))
         try:
             with self._write() as conn:
                 return self._store(conn, sub, actor=actor, source=source)
@@ -462,11 +506,18 @@ class Store:
             self._record_failure(actor=actor, action="store.failed", target=target, error=error)
             raise
 
-    def store_many(self, subs: list[SubmissionData], *, actor: str, source: str = "upload") -> list[StoreResult]:
-        """Store several reports, each in its own transaction, in order (stops at the first error)."""
+    def store_many(self, subs: list[SubmissionData], *, actor: Actor | str,
+                   source: str = "upload") -> list[StoreResult]:
+        """Store several reports, each in its own transaction, in order (stops at the first error).
+
+        Permission is checked for every unit first: a workbook that names another unit stores nothing.
+        """
+        targets = ", ".join(dict.fromkeys(f"{s.unit_kode}/{s.tahun}" for s in subs))
+        actor = authorize(self, actor, Permission.STORE_SUBMISSION, target=targets,
+                          units=[str(s.unit_kode) for s in subs])
         return [self.store_submission(sub, actor=actor, source=source) for sub in subs]
 
-    def _store(self, conn: Connection, sub: SubmissionData, *, actor: str, source: str) -> StoreResult:
+    def _store(self, conn: Connection, sub: SubmissionData, *, actor: Actor, source: str) -> StoreResult:
         s = submissions
         unit_kode, tahun = str(sub.unit_kode), int(sub.tahun)
         target = f"{unit_kode}/{tahun}"
@@ -489,7 +540,7 @@ class Store:
         submission_id = conn.execute(
             insert(s).values(
                 unit_kode=unit_kode, tahun=tahun, file_name=sub.file_name or "",
-                content_hash=sub.content_hash, uploaded_by=actor or "", uploaded_at=store_rows.utcnow(),
+                content_hash=sub.content_hash, uploaded_by=actor.name, uploaded_at=store_rows.utcnow(),
                 source=source, is_current=True, jumlah_inovasi=n_innovations,
                 jumlah_pejabat=n_officials, profil=store_rows.to_json(sub.profil),
             )
@@ -512,11 +563,12 @@ class Store:
     def _insert_officials(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
         _insert_many(conn, officials, rows)
 
-    def restore(self, submission_id: int, *, actor: str) -> StoreResult:
+    def restore(self, submission_id: int, *, actor: Actor | str) -> StoreResult:
         """Make an earlier version current again for its unit and year (one transaction).
 
         Restoring the version that is already current changes nothing: action "unchanged".
         """
+        actor = authorize(self, actor, Permission.RESTORE, target=f"submission/{submission_id}")
         try:
             with self._write() as conn:
                 return self._restore(conn, int(submission_id), actor=actor)
@@ -525,7 +577,7 @@ class Store:
                                  target=f"submission/{submission_id}", error=error)
             raise
 
-    def _restore(self, conn: Connection, submission_id: int, *, actor: str) -> StoreResult:
+    def _restore(self, conn: Connection, submission_id: int, *, actor: Actor) -> StoreResult:
         s = submissions
         wanted = conn.execute(
             select(s.c.unit_kode, s.c.tahun, s.c.jumlah_inovasi, s.c.jumlah_pejabat).where(s.c.id == submission_id)
