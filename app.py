@@ -1,19 +1,33 @@
-"""Dasbor Inovasi Daerah Kabupaten Kudus: page setup, language and navigation only."""
+"""Dasbor Inovasi Daerah Kabupaten Kudus: page setup, language, sign-in gate and navigation only.
+
+st.navigation receives only the pages the signed-in role may open (ui.navigation), so the others
+cannot be reached even by URL; before signing in (signed-in mode) the sign-in page is the only one.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui.common import banners, current_role, language_switch, t
+from ui import auth
+from ui.common import banners, language_switch, t
 from ui.navigation import pages_for
 
 st.set_page_config(page_title="Dasbor Inovasi Kudus", page_icon=":material/lightbulb:", layout="wide")
 language_switch()
 st.sidebar.markdown(f"**{t('app.title')}**")
+signed = auth.identify()
+if signed is None:
+    st.navigation([st.Page(auth.sign_in_page, title=t("auth.title"), icon=":material/login:", url_path="masuk")],
+                  position="hidden").run()
+    st.stop()
 sections: dict[str, list] = {}
-for number, spec in enumerate(pages_for(current_role())):
+for number, spec in enumerate(pages_for(signed.actor.role)):
     page = st.Page(spec.file, title=t(spec.title), icon=spec.icon, url_path=spec.url_path, default=number == 0)
     sections.setdefault(t(spec.section), []).append(page)
+if not sections:  # e.g. a kiosk account before the presentation page exists
+    sections[t("auth.title")] = [st.Page(lambda: st.info(t("auth.no_pages")), title=t("auth.no_pages"),
+                                         url_path="kosong")]
 navigation = st.navigation(sections)
+auth.sidebar(signed)
 banners()
 navigation.run()

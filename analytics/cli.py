@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from analytics import i18n
+from analytics.access import PermissionDenied
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -27,6 +28,17 @@ def _store(args: argparse.Namespace):
     from analytics.store import Store
 
     return Store(args.db)
+
+
+def _actor(args: argparse.Namespace, store):
+    """Who the CLI acts as: the local administrator named by --actor, or with --as-user that
+    account, whose role and units the store then enforces like on the pages."""
+    if not getattr(args, "as_user", None):
+        return args.actor
+    record = store.accounts.get(args.as_user)
+    if record is None or not record.active:
+        raise UsageError(i18n.t("access.no_account", args.lang, username=args.as_user))
+    return record.actor(via="cli")
 
 
 # ---- validate / ingest ------------------------------------------------------------------------
@@ -85,7 +97,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from analytics.ingest import ingest_paths
 
     paths, store = _check_files(args)
-    outcomes = ingest_paths(paths, store, actor=args.actor)
+    outcomes = ingest_paths(paths, store, actor=_actor(args, store))
     names = _unit_names(store)
     report = []
     for outcome in outcomes:
@@ -93,14 +105,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         entry["stored"] = [{"unit": names.get(s.unit_kode, s.unit_kode), "year": s.tahun,
                             "action": s.action, "submission_id": s.submission_id,
                             "message": s.message(args.lang, names.get(s.unit_kode))} for s in outcome.stored]
+        if outcome.refused is not None:
+            entry["refused"] = outcome.refused.message(args.lang)
         report.append(entry)
         if not args.json:
             _print_issues(outcome.result, args.lang)
             for line in entry["stored"]:
                 print(f"  -> {line['message']}")
+            if outcome.refused is not None:
+                print(f"  -> {entry['refused']}")
     if args.json:
         print(json.dumps({"files": report}, ensure_ascii=False, indent=2))
-    return EXIT_OK if all(o.result.ok for o in outcomes) else EXIT_INVALID
+    return EXIT_OK if all(o.result.ok and o.refused is None for o in outcomes) else EXIT_INVALID
 
 
 # ---- history / restore --------------------------------------------------------------------
@@ -130,7 +146,7 @@ def _unit_kode(store, text: str) -> str:
 def cmd_restore(args: argparse.Namespace) -> int:
     store = _store(args)
     try:
-        result = store.restore(args.submission_id, actor=args.actor)
+        result = store.restore(args.submission_id, actor=_actor(args, store))
     except (KeyError, LookupError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     print(result.message(args.lang))
@@ -192,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", help="URL basis data (bawaan: DATABASE_URL atau berkas SQLite aplikasi)")
     common.add_argument("--lang", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE)
     common.add_argument("--actor", default="cli", help="nama yang dicatat di riwayat dan audit")
+    common.add_argument("--as-user", help="bertindak sebagai akun ini (peran dan unitnya diberlakukan)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("template", parents=[common], help="tulis templat Excel kosong")
@@ -228,6 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True), p.add_argument("--rules")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_indicators)
+
+    from analytics.access.cli_user import add_user_commands
+
+    add_user_commands(sub, common, store_of=_store, actor_of=_actor, unit_kode_of=_unit_kode)
     return parser
 
 
@@ -242,3 +263,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
+    except PermissionDenied as refusal:  # the store refused a write (role, unit, account rules)
+        print(refusal.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics.access import Actor, PermissionDenied
 from analytics.model import WorkbookResult
 from analytics.store import Store, StoreResult
 from analytics.units import UnitDirectory
@@ -31,6 +32,7 @@ _worker: dict[str, object] = {}
 class IngestOutcome:
     result: WorkbookResult
     stored: list[StoreResult] = field(default_factory=list)
+    refused: PermissionDenied | None = None  # the actor may not store this file's unit(s): nothing stored
 
 
 def rosters_of(store: Store) -> Rosters:
@@ -70,14 +72,18 @@ def check_paths(paths: Iterable[Path], units: pd.DataFrame, *, rosters: Rosters 
         yield from pool.map(_check_path, paths, chunksize=4)
 
 
-def ingest_paths(paths: Iterable[Path], store: Store, *, actor: str, source: str = "upload",
+def ingest_paths(paths: Iterable[Path], store: Store, *, actor: Actor | str, source: str = "upload",
                  workers: int | None = None, engine: str = "calamine") -> list[IngestOutcome]:
     """Validate every file and store each one that has no error (per unit and year, one
     transaction each). A file with an error stores nothing."""
     outcomes = []
     for result in check_paths(paths, store.units(), rosters=rosters_of(store), workers=workers,
                               engine=engine):
-        stored = [store.store_submission(s, actor=actor, source=source) for s in result.submissions] \
-            if result.ok else []
-        outcomes.append(IngestOutcome(result, stored))
+        outcome = IngestOutcome(result)
+        if result.ok:
+            try:  # store_many checks every unit of the file before storing any
+                outcome.stored = store.store_many(result.submissions, actor=actor, source=source)
+            except PermissionDenied as refusal:
+                outcome.refused = refusal
+        outcomes.append(outcome)
     return outcomes

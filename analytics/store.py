@@ -452,10 +452,12 @@ class Store:
 
     # -- writes ----------------------------------------------------------------------------------
     def record_event(self, *, actor: Actor | str, action: str, target: str = "", outcome: str = "ok",
-                     detail: dict[str, Any] | None = None) -> None:
-        """Add one audit event (sign-ins, exports, refused uploads, ...)."""
+                     detail: dict[str, Any] | None = None, bump_version: bool = True) -> None:
+        """Add one audit event (sign-ins, exports, refused uploads, ...); events that change no data
+        (an export) pass ``bump_version=False`` so the app's caches stay valid."""
         with self._write() as conn:
-            self._audit(conn, actor=actor, action=action, target=target, outcome=outcome, detail=detail)
+            self._audit(conn, actor=actor, action=action, target=target, outcome=outcome, detail=detail,
+                        bump_version=bump_version)
 
     def replace_units(self, frame: pd.DataFrame, *, actor: Actor | str) -> None:
         """Make the unit list equal to `frame`: upsert by kode; units no longer listed are deleted,

@@ -60,8 +60,26 @@ class Sessions:
 
     # -- signing in --------------------------------------------------------------------------
     def sign_in(self, username: str, password: str, *, now: datetime | None = None) -> SignedIn:
-        """Check a user name (or e-mail) and password; lock the account after too many failures."""
+        """Check a user name (or e-mail) and password, then open a session."""
         now = now or store_rows.utcnow()
+        record, new_hash = self._authenticate(username, password, now)
+        with self.store._write() as conn:
+            values: dict[str, Any] = {"failed_attempts": 0, "locked_until": None, "last_login_at": now}
+            if new_hash:
+                values["password_hash"] = new_hash
+            conn.execute(update(accounts).where(accounts.c.id == record.id).values(**values))
+            token = self._open(conn, record, "password", "", now)
+            self.store._audit(conn, actor=record.actor("password"), action="auth.login", target="session",
+                              bump_version=False)
+        return SignedIn(record.actor("password"), record.label, token)
+
+    def check_password(self, username: str, password: str) -> None:
+        """Prove a password again (before changing it) with the same failure count and lockout."""
+        self._authenticate(username, password, store_rows.utcnow())
+
+    def _authenticate(self, username: str, password: str, now: datetime) -> tuple[AccountRecord, str | None]:
+        """The account if the password matches (and a stronger hash when the cost has risen);
+        failures are counted and the account locked at the limit; refusals raise SignInRefused."""
         folded = fold_username(username)[:254]
         with self.store.engine.connect() as conn:
             row = conn.execute(select(accounts.c.id, accounts.c.password_hash, accounts.c.locked_until)
@@ -77,15 +95,7 @@ class Sessions:
         if not record.active:
             self._event(record.username, "auth.login", "failed", {"reason": "inactive"})
             raise SignInRefused("auth.inactive")
-        with self.store._write() as conn:
-            values: dict[str, Any] = {"failed_attempts": 0, "locked_until": None, "last_login_at": now}
-            if passwords.needs_rehash(row.password_hash):
-                values["password_hash"] = passwords.hash_password(password)
-            conn.execute(update(accounts).where(accounts.c.id == record.id).values(**values))
-            token = self._open(conn, record, "password", "", now)
-            self.store._audit(conn, actor=record.actor("password"), action="auth.login", target="session",
-                              bump_version=False)
-        return SignedIn(record.actor("password"), record.label, token)
+        return record, passwords.hash_password(password) if passwords.needs_rehash(row.password_hash) else None
 
     def sign_in_trusted(self, identity: str, *, via: str, now: datetime | None = None) -> SignedIn:
         """An identity vouched for by OIDC (st.login) or the reverse proxy's user header, mapped to

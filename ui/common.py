@@ -1,17 +1,27 @@
-"""What every page shares: the language switch, the store, cached reads and the banners.
+"""What every page shares: the language switch, the store, who is signed in, cached reads, banners.
 
 Reads are cached by the store's data version (which rises on every write), never by hashing
 frames; every write clears these caches so the next rerun shows the new data.
+
+Text that came from outside (workbooks, file names, unit and account names) goes into Markdown
+elements (st.success/info/error bodies, expander and widget labels, st.markdown) only through
+`escape_md`, so that it shows as the characters it is — never as bold, links, images or emoji.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from analytics import i18n
+from analytics.access import Actor, Permission, PermissionDenied
+from analytics.access.settings import AccessSettings
+from analytics.rules import Rules
 from analytics.store import Store
 
 TIMEZONE = os.environ.get("KUDUS_TIMEZONE", "Asia/Jakarta")  # WIB: what people in Kudus read
@@ -22,9 +32,41 @@ def local_time(moments: pd.Series) -> pd.Series:
     return pd.to_datetime(moments, utc=True).dt.tz_convert(TIMEZONE).dt.tz_localize(None)
 
 
+def actor() -> Actor | None:
+    """Who is using this browser session, re-read from the store on every call (see ui.auth):
+    the local admin in open mode, the signed-in account, or None before signing in."""
+    from ui import auth
+
+    return auth.current_actor()
+
+
 def current_role() -> str:
-    """Open mode (the local default): one local user who may do everything, with a banner."""
-    return "admin"
+    """The role of `actor()` ("" before signing in)."""
+    who = actor()
+    return "" if who is None else who.role
+
+
+def may(permission: Permission | str, unit: str | None = None) -> bool:
+    """For showing or hiding a control; the store checks the write itself again."""
+    who = actor()
+    return who is not None and who.can(permission, unit)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&=@\"'])")
+
+
+def escape_md(text: object) -> str:
+    """`text` as literal characters inside Streamlit Markdown: every ASCII punctuation mark that
+    Markdown, Streamlit's :emoji:/:color[]/$math$ extensions or HTML could read is backslash-escaped,
+    and line breaks become spaces (a newline could start a heading or a list)."""
+    flat = " ".join(str(text).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def show_refusal(refusal: PermissionDenied, *, quiet: bool = False) -> None:
+    """A refusal from the store in the reader's language, its parameters shown as text."""
+    params = {key: escape_md(value) for key, value in refusal.params.items()}
+    (st.info if quiet else st.error)(i18n.t(refusal.code, lang(), **params), icon=":material/block:")
 
 
 def lang() -> str:
@@ -50,12 +92,13 @@ def language_switch() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _store(url: str | None) -> Store:
-    return Store(url)
+def _store(url: str | None, require_actor: bool) -> Store:
+    return Store(url, require_actor=require_actor)
 
 
 def store() -> Store:
-    return _store(os.environ.get("DATABASE_URL") or None)
+    """The shared store; in signed-in mode it refuses any write that does not carry an Actor."""
+    return _store(os.environ.get("DATABASE_URL") or None, AccessSettings.from_env().signed_in)
 
 
 def data_changed() -> None:
@@ -86,9 +129,33 @@ def innovations(version: DataVersion) -> pd.DataFrame:
     return store().innovations()
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _rules(version: DataVersion) -> Rules:
+    return store().rules_versions.in_force().rules
+
+
+def rules() -> Rules:
+    """The indicator rules in force (set by an admin on the Aturan page; else the defaults)."""
+    return _rules(version())
+
+
+def audited_download(data: Callable[[], bytes], *, what: str, detail: dict[str, Any] | None = None
+                     ) -> Callable[[], bytes]:
+    """A deferred download callable that records the export in the audit log when it runs (the
+    actor and store are taken now: the callable runs outside the page script)."""
+    who, current = actor(), store()
+
+    def build() -> bytes:
+        content = data()
+        current.record_event(actor=who or "?", action="export", target=what,
+                             detail={**(detail or {}), "bytes": len(content)}, bump_version=False)
+        return content
+
+    return build
+
+
 def banners() -> None:
-    """The open-mode notice, the sample-data warning and the 'data per' stamp."""
-    st.sidebar.caption(t("app.open_mode"))
+    """The sample-data warning and the 'data per' stamp (the open-mode banner is ui.auth's)."""
     subs = history(version())
     current = subs[subs["is_current"]] if len(subs) else subs
     if len(current) and (current["source"] == "sample").any():
@@ -99,11 +166,13 @@ def banners() -> None:
 
 
 def offer_sample() -> None:
-    """With an empty database, offer the sample data (clearly marked as contoh)."""
+    """With an empty database, offer the sample data (clearly marked as contoh) — in open mode
+    only: a signed-in deployment holds real data, and sample workbooks have no place in it."""
     from analytics.sample_loader import load_sample
 
     st.info(t("app.no_data"), icon=":material/folder_open:")
-    if st.button(t("app.load_sample"), type="primary"):
+    who = actor()
+    if who is not None and who.via == "open" and st.button(t("app.load_sample"), type="primary"):
         with st.spinner(t("app.sample_loading")):
             results = load_sample(store())
         data_changed()

@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics import i18n
+from analytics.access import Permission
 from analytics.exports import innovations_for_export, to_csv_bytes, to_excel_bytes
 from ui import common
-from ui.common import t
+from ui.common import escape_md, t
 
 
 def submissions_table(history: pd.DataFrame) -> pd.DataFrame:
@@ -25,7 +26,11 @@ def submissions_table(history: pd.DataFrame) -> pd.DataFrame:
 
 
 def filtered_history() -> pd.DataFrame:
+    """The stored versions this reader may see (an operator: only their own units), filtered."""
     history = common.history(common.version())
+    who = common.actor()
+    if who is not None and not who.all_units():
+        history = history[history["unit_kode"].isin(who.units)]
     left, middle, right = st.columns([3, 1, 1])
     units = sorted(history["unit_nama"].dropna().unique())
     unit = left.selectbox(t("data.filter_unit"), [None, *units], format_func=lambda u: u or t("data.all"))
@@ -42,6 +47,8 @@ def filtered_history() -> pd.DataFrame:
 
 
 def restore_section(history: pd.DataFrame) -> None:
+    if not common.may(Permission.RESTORE):
+        return
     st.markdown(f"**{t('data.restore_header')}**")
     earlier = history[~history["is_current"]]
     if earlier.empty:
@@ -52,9 +59,9 @@ def restore_section(history: pd.DataFrame) -> None:
               for row in earlier.itertuples()}
     chosen = st.selectbox(t("data.restore_pick"), list(labels), format_func=labels.get)
     if st.button(t("data.restore_button"), icon=":material/restore:"):
-        result = common.store().restore(int(chosen), actor=st.session_state.get("uploader", "operator"))
+        result = common.store().restore(int(chosen), actor=common.actor() or "")
         common.data_changed()
-        st.success(result.message(common.lang()))
+        st.success(result.message(common.lang(), escape_md(result.unit_kode)))
         st.rerun()
 
 
@@ -77,9 +84,15 @@ def innovations_section() -> None:
         "Anggaran Tahun Berjalan (Rp)": st.column_config.NumberColumn(format="localized"),
         "Tautan Bukti": st.column_config.LinkColumn(),
     })
+    if not common.may(Permission.EXPORT):
+        return
     left, right = st.columns(2)
     # Files are built only when clicked (deferred callables): 50,000 rows cost seconds to write.
-    left.download_button(t("data.download_xlsx"), lambda: to_excel_bytes(table, "Inovasi"),
+    detail = {"year": None if year is None else int(year), "rows": len(table)}
+    left.download_button(t("data.download_xlsx"),
+                         common.audited_download(lambda: to_excel_bytes(table, "Inovasi"), what="innovations.xlsx",
+                                                 detail=detail),
                          "inovasi-kudus.xlsx", icon=":material/grid_on:", on_click="ignore")
-    right.download_button(t("data.download_csv"), lambda: to_csv_bytes(table), "inovasi-kudus.csv",
-                          icon=":material/description:", on_click="ignore")
+    right.download_button(t("data.download_csv"),
+                          common.audited_download(lambda: to_csv_bytes(table), what="innovations.csv", detail=detail),
+                          "inovasi-kudus.csv", icon=":material/description:", on_click="ignore")

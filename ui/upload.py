@@ -8,11 +8,13 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from analytics import i18n
+from analytics.access import Permission, PermissionDenied
 from analytics.model import WorkbookResult
 from analytics.template import template_bytes
 from analytics.validation import issues_frame, validate_workbook
 from ui import common
-from ui.common import t
+from ui.common import escape_md, t
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -44,7 +46,7 @@ def check_files(uploads: list) -> list[WorkbookResult]:
     for i, upload in enumerate(uploads, start=1):
         data = upload.getvalue()
         key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{common.version()}"
-        progress.progress(i / len(uploads), t("upload.checking", name=upload.name, i=i, n=len(uploads)))
+        progress.progress(i / len(uploads), t("upload.checking", name=escape_md(upload.name), i=i, n=len(uploads)))
         if key not in checked:
             checked[key] = validate_workbook(data, upload.name, units, roster=store.roster)
         results.append(checked[key])
@@ -82,7 +84,7 @@ def show_report(results: list[WorkbookResult]) -> None:
             continue
         counts = f"{len(result.errors)} {t('col.errors').lower()}, {len(result.warnings)} {t('col.warnings').lower()}"
         icon = ":material/warning:" if result.ok else ":material/error:"
-        with st.expander(f"{result.file_name}: {counts}", expanded=not result.ok, icon=icon):
+        with st.expander(f"{escape_md(result.file_name)}: {counts}", expanded=not result.ok, icon=icon):
             st.dataframe(issue_table(result), hide_index=True, width="stretch")
 
 
@@ -100,25 +102,45 @@ def store_section(results: list[WorkbookResult]) -> None:
     if not passed:
         st.error(t("upload.nothing_to_store"))
         return
-    uploader = st.text_input(t("upload.uploader_name"), value=st.session_state.get("uploader", "operator"),
-                             key="uploader")
+    warn_other_units(passed)
     if st.button(t("upload.store_button", n=len(passed)), type="primary", icon=":material/save:"):
-        st.session_state["stored"] = store_passed(passed, uploader.strip() or "operator")
+        st.session_state["stored"] = store_passed(passed)
     if st.session_state.get("stored"):
         st.subheader(t("upload.stored_header"))
         for kind, message in st.session_state["stored"]:
-            getattr(st, "info" if kind == "unchanged" else "success")(message)
+            {"unchanged": st.info, "refused": st.error}.get(kind, st.success)(message)
 
 
-def store_passed(passed: list[WorkbookResult], uploader: str) -> list[tuple[str, str]]:
-    store = common.store()
+def warn_other_units(passed: list[WorkbookResult]) -> None:
+    """Say before storing which files hold units this operator is not assigned to (the store
+    refuses them anyway, and audits the attempt)."""
+    who = common.actor()
+    names = common.units(common.version()).set_index("kode")["nama"]
+    for result in passed:
+        foreign = sorted({s.unit_kode for s in result.submissions
+                          if who is None or not who.can(Permission.STORE_SUBMISSION, s.unit_kode)})
+        if foreign:
+            st.warning(t("access.upload_other_unit", file=escape_md(result.file_name),
+                         units=escape_md(", ".join(names.get(k, k) for k in foreign))), icon=":material/block:")
+
+
+def store_passed(passed: list[WorkbookResult]) -> list[tuple[str, str]]:
+    """Store each passed file as the signed-in actor; a file the store refuses stores nothing."""
+    store, who = common.store(), common.actor()
     names = common.units(common.version()).set_index("kode")["nama"]
     progress = st.progress(0.0)
     messages = []
     for i, result in enumerate(passed, start=1):
-        progress.progress(i / len(passed), t("upload.storing", name=result.file_name, i=i, n=len(passed)))
-        for stored in store.store_many(result.submissions, actor=uploader):
-            messages.append((stored.action, stored.message(common.lang(), names.get(stored.unit_kode))))
+        progress.progress(i / len(passed), t("upload.storing", name=escape_md(result.file_name), i=i, n=len(passed)))
+        try:
+            stored_all = store.store_many(result.submissions, actor=who or "")
+        except PermissionDenied as refusal:
+            params = {key: escape_md(value) for key, value in refusal.params.items()}
+            messages.append(("refused", f"{escape_md(result.file_name)}: {i18n.t(refusal.code, common.lang(), **params)}"))
+            continue
+        for stored in stored_all:
+            unit = escape_md(names.get(stored.unit_kode, stored.unit_kode))
+            messages.append((stored.action, stored.message(common.lang(), unit)))
     progress.empty()
     common.data_changed()
     return messages
