@@ -187,10 +187,12 @@ class Accounts:
         """An admin's reset, or a person's change of their own password; ends the other sessions
         and lifts a lockout."""
         folded = fold_username(username)
-        own = isinstance(actor, Actor) and actor.account_id is not None
+        own = isinstance(actor, Actor) and actor.account_id is not None and actor.name == folded
+        if not own:
+            authorize(self.store, actor, Permission.MANAGE_ACCOUNTS, target=f"account/{folded}")
         with self.store.engine.connect() as conn:
             target = self._require(conn, folded)
-        if not (own and actor.account_id == target.id):
+        if own and actor.account_id != target.id:  # a name that now belongs to another account
             authorize(self.store, actor, Permission.MANAGE_ACCOUNTS, target=f"account/{folded}")
         password_hash = self._new_hash(password, target.username)
         with self.store._write() as conn:
@@ -199,7 +201,7 @@ class Accounts:
                 password_hash=password_hash, failed_attempts=0, locked_until=None, password_changed_at=now,
                 updated_at=now))
             self._end_sessions(conn, target.id)
-            action = "account.password_change" if own and actor.account_id == target.id else "account.password_reset"
+            action = "account.password_change" if own else "account.password_reset"
             self.store._audit(conn, actor=actor, action=action, target=f"account/{target.username}")
 
     def unlock(self, username: str, *, actor: Actor | str) -> None:
