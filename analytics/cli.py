@@ -200,6 +200,31 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lifecycle(args: argparse.Namespace) -> int:
+    """Per-innovation lifecycles across years and their measures (docs/lifecycle.md)."""
+    from analytics.lifecycle import LinkSettingsError, build_lifecycles, lifecycle_report
+    from analytics.rules import load_rules
+    from analytics.store_links import LinkDecisions
+
+    store = _store(args)
+    history = store.history()
+    rules = load_rules(Path(args.rules)) if args.rules else store.rules_versions.in_force().rules
+    try:
+        lifecycles = build_lifecycles(
+            store.innovations(), units=store.units(), decisions=LinkDecisions(store).frame(), rules=rules,
+            reports=history.loc[history["is_current"], ["unit_kode", "tahun"]], threshold=args.threshold)
+    except LinkSettingsError as error:
+        raise UsageError(str(error)) from error
+    report = lifecycle_report(lifecycles, units=store.units())
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        summary = report["ringkasan"]
+        print(f"{summary['jumlah_inovasi']} inovasi: {summary['berlanjut']} berlanjut, {summary['berhenti']} berhenti, "
+              f"{summary['baru']} baru; {len(report['usulan_tautan'])} usulan tautan menunggu (pakai --json)")
+    return EXIT_OK
+
+
 # ---- parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analytics",
@@ -249,6 +274,11 @@ def build_parser() -> argparse.ArgumentParser:
     from analytics.access.cli_user import add_user_commands
 
     add_user_commands(sub, common, store_of=_store, actor_of=_actor, unit_kode_of=_unit_kode)
+
+    p = sub.add_parser("lifecycle", parents=[common], help="siklus inovasi lintas tahun sebagai JSON")
+    p.add_argument("--rules"), p.add_argument("--threshold", type=float, help="ambang kemiripan nama (0-100)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_lifecycle)
     return parser
 
 

@@ -230,3 +230,39 @@ Index(
     sqlite_where=rules_versions.c.is_current,
     postgresql_where=rules_versions.c.is_current,
 )
+
+# ---- innovation lifecycle (migration 0002_lifecycle) -------------------------------------------
+# An analyst's decision that two yearly records of a unit are (tautkan) or are not (tolak) the same
+# innovation.  Keyed on what survives a re-upload — the unit, both years and both names folded by
+# contract.fold — never on row ids.  Undo marks the row (dibatalkan_*) instead of deleting it, so
+# the table is its own history; at most one decision per pair is in force (partial unique index).
+lifecycle_links = Table(
+    "lifecycle_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("unit_kode", String(KODE), ForeignKey("units.kode"), nullable=False),
+    Column("tahun_a", Integer, nullable=False),  # the earlier year
+    Column("nama_fold_a", Text, nullable=False),
+    Column("nama_a", Text, nullable=False),  # as written when decided (for people, not for matching)
+    Column("tahun_b", Integer, nullable=False),
+    Column("nama_fold_b", Text, nullable=False),
+    Column("nama_b", Text, nullable=False),
+    Column("skor", Double, nullable=True),
+    Column("keputusan", String(16), nullable=False),  # "tautkan" | "tolak"
+    Column("diputuskan_oleh", Text, nullable=False),
+    Column("diputuskan_pada", DateTime, nullable=False),
+    Column("dibatalkan_oleh", Text, nullable=True),
+    Column("dibatalkan_pada", DateTime, nullable=True),
+    Index("ix_lifecycle_links_unit_kode", "unit_kode"),
+)
+Index(
+    "uq_lifecycle_links_in_force",
+    lifecycle_links.c.unit_kode,
+    lifecycle_links.c.tahun_a,
+    lifecycle_links.c.nama_fold_a,
+    lifecycle_links.c.tahun_b,
+    lifecycle_links.c.nama_fold_b,
+    unique=True,
+    sqlite_where=lifecycle_links.c.dibatalkan_pada.is_(None),
+    postgresql_where=lifecycle_links.c.dibatalkan_pada.is_(None),
+)
