@@ -1,4 +1,5 @@
-"""The Data page's parts: stored reports with their history and restore, the innovations table."""
+"""The Data page's parts: stored reports with their history and restore, the innovations table
+(filtered by the dashboard's shared filter bar, downloadable exactly as shown)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import streamlit as st
 
 from analytics import i18n
 from analytics.access import Permission
-from analytics.exports import innovations_for_export, to_csv_bytes, to_excel_bytes
-from ui import common
+from analytics.charts import number, table_formats
+from analytics.exports import INNOVATION_EXPORT_COLUMNS
+from analytics.filters import years_with_data
+from ui import common, dashboard, filters
 from ui.common import escape_md, t
 
 
@@ -66,33 +69,42 @@ def restore_section(history: pd.DataFrame) -> None:
 
 
 def innovations_section() -> None:
+    """The current innovations under the shared filter bar, downloadable exactly as shown."""
     version = common.version()
-    table = innovations_for_export(common.innovations(version), common.units(version))
-    years = sorted(table["Tahun"].unique(), reverse=True)
-    year = st.selectbox(t("data.filter_year"), [None, *years], format_func=lambda y: str(y) if y else t("data.all"),
-                        key="innovations_year")
-    if year:
-        table = table[table["Tahun"] == year]
+    years = years_with_data(common.history(version))
+    chosen = filters.filter_bar(years=years, units=common.units(version))
+    all_years = st.toggle(t("dash.data_all_years"), key="data_all_years", persist_state="session")
+    table = dashboard.innovations_table(version, chosen.key(), all_years)
     if table.empty:
-        st.info(t("data.empty_filter"))
+        st.info(t("dash.no_result_filtered", year=chosen.tahun) if chosen.is_filtered else t("data.empty_filter"),
+                icon=":material/filter_alt_off:")
         return
-    st.caption(t("data.rows", n=f"{len(table):,}".replace(",", ".")))
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
-        "Tahun": st.column_config.NumberColumn(format="%d"),
-        "Tanggal Uji Coba": st.column_config.DateColumn(format="DD/MM/YYYY"),
-        "Tanggal Penerapan": st.column_config.DateColumn(format="DD/MM/YYYY"),
-        "Anggaran Tahun Berjalan (Rp)": st.column_config.NumberColumn(format="localized"),
-        "Tautan Bukti": st.column_config.LinkColumn(),
-    })
-    if not common.may(Permission.EXPORT):
-        return
-    left, right = st.columns(2)
-    # Files are built only when clicked (deferred callables): 50,000 rows cost seconds to write.
-    detail = {"year": None if year is None else int(year), "rows": len(table)}
-    left.download_button(t("data.download_xlsx"),
-                         common.audited_download(lambda: to_excel_bytes(table, "Inovasi"), what="innovations.xlsx",
-                                                 detail=detail),
-                         "inovasi-kudus.xlsx", icon=":material/grid_on:", on_click="ignore")
-    right.download_button(t("data.download_csv"),
-                          common.audited_download(lambda: to_csv_bytes(table), what="innovations.csv", detail=detail),
-                          "inovasi-kudus.csv", icon=":material/description:", on_click="ignore")
+    table = table.rename(columns=headers(common.lang()))
+    st.caption(t("data.rows", n=number(len(table), common.lang())))
+    st.dataframe(table, hide_index=True, width="stretch", column_config=column_config(common.lang()))
+    name = f"inovasi-kudus-{'semua-tahun' if all_years else chosen.tahun}"
+    dashboard.downloads(table, name, sheet="Inovasi", detail={
+        "year": None if all_years else chosen.tahun, "filters": chosen.to_query(), "rows": len(table)})
+
+
+def headers(lang: str) -> dict[str, str]:
+    """Template header (Indonesian, as in the workbook) -> the header in the reader's language."""
+    if lang == "id":
+        return {}
+    return {header: t(f"dash.export.{key}") for key, header in INNOVATION_EXPORT_COLUMNS.items()}
+
+
+def column_config(lang: str) -> dict[str, object]:
+    """Indonesian (or English) grouping for counts and Rupiah, day-first dates, links that open."""
+    formats = table_formats(lang)
+    names = {key: headers(lang).get(header, header) for key, header in INNOVATION_EXPORT_COLUMNS.items()}
+    config: dict[str, object] = {names["tahun"]: st.column_config.NumberColumn(format=formats["year"]),
+                                 names["tautan_bukti"]: st.column_config.LinkColumn()}
+    for key, name in names.items():
+        if key.startswith("tanggal_"):
+            config[name] = st.column_config.DateColumn(format="DD/MM/YYYY")
+        elif key.startswith("anggaran_"):
+            config[name] = st.column_config.NumberColumn(format=formats["rupiah"])
+        elif key.startswith("jumlah_"):
+            config[name] = st.column_config.NumberColumn(format=formats["count"])
+    return config

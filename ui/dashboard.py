@@ -1,0 +1,236 @@
+"""What the dashboard pages share: opening a page, cached indicators, charts that filter on click.
+
+Why caches look like this: the indicators of one view depend only on the stored data, the year,
+the filters and the rules.  They are cached under exactly that key — (data version, year, filters,
+rules fingerprint, language) — never by hashing frames (Streamlit would hash 50,000 rows on every
+rerun).  The data version rises on every write and `common.data_changed()` clears st.cache_data, so
+a new upload shows at once.  `max_entries` bounds memory: one entry is one year of one view.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.charts import Boundaries, BoundaryError, load_boundaries
+from analytics.filters import Filters, apply_filters, innovations_shown, years_with_data
+from analytics.indicators import Indicators, compute_all
+from analytics.rules import Rules
+from analytics.selection import filters_after_selection
+from ui import common, filters
+from ui.common import DataVersion, t
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+@dataclass(frozen=True)
+class View:
+    """What a dashboard page is showing: the data version, the filters (year set) and the language."""
+
+    version: DataVersion
+    filters: Filters
+    years: tuple[int, ...]
+    lang: str
+
+    @property
+    def year(self) -> int:
+        assert self.filters.tahun is not None
+        return self.filters.tahun
+
+
+def rules_in_force() -> Rules:
+    """The indicator rules the dashboard applies: those an admin set on the Aturan page, else the
+    defaults (ui.common.rules, cached by data version)."""
+    return common.rules()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def officials(version: DataVersion) -> pd.DataFrame:
+    return common.store().officials()
+
+
+def open_page(title_code: str) -> View:
+    """Title, the 'no data yet' guidance (stops the page), the data stamp and the filter bar."""
+    st.title(t(title_code))
+    version = common.version()
+    history = common.history(version)
+    years = years_with_data(history)
+    if not years:
+        common.offer_sample()
+        st.page_link("views/unggah.py", label=t("dash.go_upload"), icon=":material/upload_file:")
+        st.stop()
+    latest = common.local_time(history["uploaded_at"]).max()
+    st.caption(t("dash.data_as_of", when=latest.strftime("%d/%m/%Y %H:%M"), n=len(history[history["is_current"]])))
+    chosen = filters.filter_bar(years=years, units=common.units(version))
+    return View(version, chosen, tuple(years), common.lang())
+
+
+@st.cache_data(show_spinner=False, max_entries=48)
+def _indicators(version: DataVersion, year: int, filter_key: tuple, sidik: str, lang: str) -> Indicators:
+    chosen = Filters.from_key(filter_key)
+    frames = apply_filters(chosen, units=common.units(version), innovations=common.innovations(version),
+                           officials=officials(version))
+    return compute_all(*frames, year=year, rules=rules_in_force(), lang=lang)
+
+
+def indicators(view: View, *, chosen: Filters | None = None, year: int | None = None) -> Indicators:
+    """The year's indicators under the view's filters (or `chosen` ones), cached by key."""
+    wanted = (chosen or view.filters).with_year(None)
+    return _indicators(view.version, year or view.year, wanted.key(), rules_in_force().sidik, view.lang)
+
+
+def indicators_last_year(view: View, chosen: Filters | None = None) -> Indicators | None:
+    """Last year's indicators under the same filters, or None when last year has no data."""
+    return indicators(view, chosen=chosen, year=view.year - 1) if view.year - 1 in view.years else None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def innovations_table(version: DataVersion, filter_key: tuple, all_years: bool) -> pd.DataFrame:
+    """The innovations a table shows under the filters, with unit names and the template's headers."""
+    from analytics.exports import innovations_for_export
+
+    rows = innovations_shown(Filters.from_key(filter_key), units=common.units(version),
+                             innovations=common.innovations(version), all_years=all_years)
+    return innovations_for_export(rows, common.units(version)).reset_index(drop=True)
+
+
+def nothing_to_show(view: View, ind: Indicators, *, about: str = "innovations") -> bool:
+    """Say so when the filters leave nothing the page is about in the year: innovations (most
+    pages), officials (TPP) or units (Perangkat Daerah, where units with none are the answer)."""
+    left = {"innovations": ind.ringkasan["jumlah_inovasi"], "officials": len(ind.tpp_per_pejabat),
+            "units": len(ind.per_unit)}[about]
+    if left:
+        return False
+    code = "dash.no_result_filtered" if view.filters.is_filtered else "dash.no_result_year"
+    st.info(t(code, year=view.year), icon=":material/filter_alt_off:")
+    return True
+
+
+def _on_select(key: str) -> None:
+    event = st.session_state.get(key)
+    filters.set_filters(filters_after_selection(event, filters.current()))
+
+
+def chart(fig: go.Figure, name: str, view: View, *, clickable: bool = True) -> None:
+    """Draw a figure; a click on a point carrying [dimension, value] changes the filters.
+
+    The widget key holds the filters' digest: once a click has changed them the chart is a new
+    widget, so an old selection never lingers or fires twice."""
+    key = f"chart_{name}_{view.filters.digest()}"
+    if clickable:
+        st.plotly_chart(fig, key=key, theme=None, on_select=partial(_on_select, key), selection_mode="points",
+                        config=PLOTLY_CONFIG)
+    else:
+        st.plotly_chart(fig, key=key, theme=None, config=PLOTLY_CONFIG)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _boundaries(path: str, modified: float) -> Boundaries | BoundaryError:
+    try:
+        return load_boundaries(path)
+    except BoundaryError as err:
+        return err
+
+
+def boundaries() -> Boundaries | None:
+    """The kecamatan boundaries from KUDUS_GEOJSON (None without one; a bad file is reported)."""
+    path = os.environ.get("KUDUS_GEOJSON", "").strip()
+    if not path:
+        return None
+    file = Path(path).expanduser()
+    loaded = _boundaries(str(file), file.stat().st_mtime if file.exists() else 0.0)
+    if isinstance(loaded, BoundaryError):
+        st.warning(t("dash.map_bad_file", detail=str(loaded)), icon=":material/map:")
+        return None
+    return loaded
+
+
+# A table column: (frame column, i18n code of its header, kind).  Kinds: "text", "count", "rupiah",
+# "score" (0..100), "share" (0..1), "percent" (a number already in %), "bool", "date", "datetime",
+# "flags" (';'-joined sustainability flags), or "value:<dimension>" (vocabulary shown in the language).
+Column = tuple[str, str, str]
+
+
+def export_frame(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
+    """The table as shown: translated headers, vocabulary in the reader's language (for downloads too)."""
+    from analytics.charts import value_label
+
+    reader = common.lang()
+    shown = pd.DataFrame(index=frame.index)
+    for column, code, kind in columns:
+        values = frame[column]
+        if kind.startswith("value:"):
+            dimension = kind.split(":", 1)[1]
+            values = values.astype("str").map(lambda v, d=dimension: value_label(d, v, reader))
+        elif kind == "flags":
+            values = values.fillna("").map(lambda v: ", ".join(t(f"chart.flag.{f}") for f in v.split(";") if f))
+        shown[t(code)] = values
+    return shown.reset_index(drop=True)
+
+
+def table(frame: pd.DataFrame, columns: list[Column], *, key: str, height: int | str = "auto") -> None:
+    """A read-only table with translated headers and values, in the reader's number formats."""
+    from analytics.charts import table_formats
+
+    formats = table_formats(common.lang())
+    config = {t(code): _column_config(kind, formats) for _, code, kind in columns}
+    st.dataframe(export_frame(frame, columns), hide_index=True, width="stretch", height=height, column_config=config,
+                 key=key)
+
+
+def _column_config(kind: str, formats: dict[str, str]) -> object:
+    numbers = st.column_config.NumberColumn
+    return {
+        "count": numbers(format=formats["count"]),
+        "rupiah": numbers(format=formats["rupiah"]),
+        "score": numbers(format="%.1f"),
+        "percent": numbers(format="%.0f%%"),
+        "share": st.column_config.ProgressColumn(format="percent", min_value=0.0, max_value=1.0),
+        "bool": st.column_config.CheckboxColumn(),
+        "date": st.column_config.DateColumn(format="DD/MM/YYYY"),
+        "datetime": st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm"),
+        "year": numbers(format=formats["year"]),
+    }.get(kind, st.column_config.TextColumn())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _history(version: DataVersion) -> pd.DataFrame:
+    table = common.history(version).copy()
+    table["uploaded_at"] = common.local_time(table["uploaded_at"])
+    return table
+
+
+def history(view: View) -> pd.DataFrame:
+    """Every stored version, upload times in Kudus's time zone."""
+    return _history(view.version)
+
+
+def units(view: View) -> pd.DataFrame:
+    """The unit master list (cached by data version)."""
+    return common.units(view.version)
+
+
+def downloads(frame: pd.DataFrame, name: str, *, sheet: str, detail: dict[str, object]) -> None:
+    """Excel and CSV of a table as shown (formula-like cells neutralised by analytics.exports),
+    for roles that may export; every download is audited with `detail` (year, filters, rows)."""
+    from analytics.access import Permission
+    from analytics.exports import to_csv_bytes, to_excel_bytes
+
+    if not common.may(Permission.EXPORT):
+        return
+    left, right = st.columns(2)
+    # Files are built only when clicked (deferred callables): 50,000 rows cost seconds to write.
+    left.download_button(t("data.download_xlsx"),
+                         common.audited_download(lambda: to_excel_bytes(frame, sheet), what=f"{name}.xlsx",
+                                                 detail=detail),
+                         f"{name}.xlsx", icon=":material/grid_on:", on_click="ignore")
+    right.download_button(t("data.download_csv"),
+                          common.audited_download(lambda: to_csv_bytes(frame), what=f"{name}.csv", detail=detail),
+                          f"{name}.csv", icon=":material/description:", on_click="ignore")
