@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from analytics import contract
+from analytics import contract, values
 from analytics.contract import fold
 
 UNITS_CSV = Path(__file__).resolve().parent.parent / "sample_data" / "units.csv"
@@ -47,7 +47,8 @@ def clean_units(frame: pd.DataFrame) -> list[dict[str, Any]]:
     for position, record in enumerate(frame.to_dict("records"), start=1):
         def text_of(key: str, record: dict[str, Any] = record) -> str:
             value = record.get(key)
-            return "" if value is None or pd.isna(value) else " ".join(str(value).split())
+            # clean_text: no control or bidi characters in names shown on every page
+            return "" if value is None or pd.isna(value) else values.clean_text(str(value)).value
 
         kode, nama = text_of("kode"), text_of("nama")
         if not kode or not nama:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
@@ -19,7 +18,7 @@ from typing import Any
 import openpyxl
 import python_calamine
 
-from analytics import contract
+from analytics import contract, values
 
 MB = 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,9 +47,10 @@ class WorkbookRefused(Exception):
 
 def safe_file_name(name: str) -> str:
     """The bare file name a person would recognise, whatever path or control characters came
-    with it ('../../etc/passwd' -> 'passwd'); never empty."""
+    with it ('../../etc/passwd' -> 'passwd'); never empty.  Invisible and bidirectional format
+    characters go too (values.clean_text), so a name cannot display reversed (U+202E)."""
     base = PureWindowsPath(PurePosixPath(str(name)).name).name
-    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".")
+    base = values.clean_text(base).value.lstrip(".")
     return base[:200] or "tanpa-nama.xlsx"
 
 
