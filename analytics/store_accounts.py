@@ -246,7 +246,8 @@ class Accounts:
     def _set_units(conn: Connection, account_id: int, unit_codes: frozenset[str]) -> None:
         conn.execute(delete(account_units).where(account_units.c.account_id == account_id))
         if unit_codes:
-            conn.execute(insert(account_units), [{"account_id": account_id, "unit_kode": k} for k in sorted(unit_codes)])
+            conn.execute(insert(account_units),
+                         [{"account_id": account_id, "unit_kode": kode} for kode in sorted(unit_codes)])
 
     @staticmethod
     def _keep_one_admin(conn: Connection, leaving_id: int) -> None:

@@ -26,7 +26,7 @@ from analytics.access import passwords
 from analytics.access.roles import KIOSK, Actor, PermissionDenied
 from analytics.access.settings import AccessSettings
 from analytics.schema import accounts, auth_sessions
-from analytics.store_accounts import Accounts, AccountRecord, fold_username
+from analytics.store_accounts import AccountRecord, Accounts, fold_username
 
 if TYPE_CHECKING:
     from analytics.store import Store
@@ -88,8 +88,8 @@ class Sessions:
             self._event(folded, "auth.login", "locked", {"reason": "locked"})
             raise SignInRefused("auth.locked", minutes=_minutes(row.locked_until - now))
         if not passwords.verify_password(row.password_hash if row else None, password):
-            self._failed(folded, row.id if row else None, now,
-                         "unknown_user" if row is None else ("no_password" if not row.password_hash else "bad_password"))
+            reason = "unknown_user" if row is None else ("no_password" if not row.password_hash else "bad_password")
+            self._failed(folded, row.id if row else None, now, reason)
         record = self.accounts.by_id(row.id)
         assert record is not None
         if not record.active:

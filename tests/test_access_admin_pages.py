@@ -120,7 +120,8 @@ def test_unit_list_page_renames_adds_and_deactivates_but_keeps_codes(store: Stor
     press(at, "Simpan daftar unit")
     assert "tidak boleh diubah atau dihapus" in values(at, "error")[0]
     at.session_state["units_editor"] = {"edited_rows": {}, "deleted_rows": [],
-                                        "added_rows": [{"kode": "../Bad Code", "nama": "X", "jenis_unit": "OPD", "aktif": True}]}
+                                        "added_rows": [{"kode": "../Bad Code", "nama": "X", "jenis_unit": "OPD",
+                                                        "aktif": True}]}
     at.run()
     press(at, "Simpan daftar unit")
     assert "tidak sah" in values(at, "error")[0]

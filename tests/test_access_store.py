@@ -4,14 +4,14 @@ a refusal changes nothing and is audited."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from sqlalchemy import update
 from access_helpers import OTHER_UNIT, OWN_UNIT, make_people, snapshot, submission
+from sqlalchemy import update
 
 from analytics.access import ADMIN, KIOSK, OPERATOR, PIMPINAN, Actor, PermissionDenied
 from analytics.schema import accounts
@@ -175,7 +175,8 @@ def test_account_changes_are_audited_without_secrets(store: Store, world: dict[s
     assert log["action"].tolist() == ["account.password_reset", "account.update"]
     assert json.loads(log["detail"].iloc[1])["changes"] == {"display_name": ["Ani", "Ani W"],
                                                             "units": [[OWN_UNIT], [OWN_UNIT, OTHER_UNIT]]}
-    assert "Rahasia" not in "".join(store.audit_log()["detail"]) and "argon2" not in "".join(store.audit_log()["detail"])
+    details = "".join(store.audit_log()["detail"])
+    assert "Rahasia" not in details and "argon2" not in details
 
 
 # ---- the audit log itself ------------------------------------------------------------------------
@@ -237,7 +238,8 @@ def test_a_stored_rules_version_that_stops_validating_is_passed_over(store: Stor
     good = store.rules_versions.in_force().version_id
     store.rules_versions.set(RULES_TEXT, actor=world[ADMIN])
     with store.engine.begin() as conn:  # as if a later release had tightened a check
-        conn.execute(update(rules_versions).where(rules_versions.c.is_current).values(content="[keberlanjutan]\nx = 1\n"))
+        conn.execute(update(rules_versions).where(rules_versions.c.is_current)
+                     .values(content="[keberlanjutan]\nx = 1\n"))
     force = store.rules_versions.in_force()
     assert force.version_id == good and force.error is not None and force.error.key.startswith("keberlanjutan")
 

@@ -136,7 +136,8 @@ def store_passed(passed: list[WorkbookResult]) -> list[tuple[str, str]]:
             stored_all = store.store_many(result.submissions, actor=who or "")
         except PermissionDenied as refusal:
             params = {key: escape_md(value) for key, value in refusal.params.items()}
-            messages.append(("refused", f"{escape_md(result.file_name)}: {i18n.t(refusal.code, common.lang(), **params)}"))
+            reason = i18n.t(refusal.code, common.lang(), **params)
+            messages.append(("refused", f"{escape_md(result.file_name)}: {reason}"))
             continue
         for stored in stored_all:
             unit = escape_md(names.get(stored.unit_kode, stored.unit_kode))

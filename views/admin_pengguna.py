@@ -100,7 +100,8 @@ with edit:
         password = generate_password()
         if attempt(store.accounts.set_password, record.username, password, actor=who or ""):
             done(t("access.users.reset_done", username=escape_md(record.username), password=password))
-    locked = record.locked_until is not None and pd.Timestamp(record.locked_until) > pd.Timestamp.now("UTC").tz_localize(None)
+    now = pd.Timestamp.now("UTC").tz_localize(None)
+    locked = record.locked_until is not None and pd.Timestamp(record.locked_until) > now
     if right.button(t("access.users.unlock"), icon=":material/lock_open:", disabled=not locked) and attempt(
             store.accounts.unlock, record.username, actor=who or ""):
         done(t("access.users.unlocked", username=escape_md(record.username)))
