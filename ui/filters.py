@@ -22,7 +22,7 @@ import streamlit as st
 
 from analytics.charts import value_label
 from analytics.filters import DIMENSIONS, YEAR, Filters, choices
-from ui.common import lang, t
+from ui.common import escape_md, lang, t
 
 KEYS = {name: f"filter_{name}" for name in (YEAR, *DIMENSIONS)}
 FILTERS = "filters_in_force"  # the session's Filters value: the one truth the widgets mirror
@@ -123,7 +123,8 @@ def _chips(filters: Filters, unit_names: dict[str, str]) -> None:
         return
     with st.container(horizontal=True, gap="small", key="filter_chips"):
         for dimension, value in chosen:
-            st.button(f"{t(f'filter.{dimension}')}: {label_of(dimension, value, unit_names)}",
+            # Button labels are Markdown: a unit name is shown as its characters (common.escape_md).
+            st.button(f"{t(f'filter.{dimension}')}: {escape_md(label_of(dimension, value, unit_names))}",
                       key=f"chip_{dimension}_{value}", icon=":material/close:", on_click=_remove,
                       args=(dimension, value), help=t("filter.remove_chip"))
         st.button(t("filter.clear_all"), key="chip_clear_all", type="tertiary", on_click=_clear,
