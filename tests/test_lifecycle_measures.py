@@ -245,3 +245,19 @@ def test_empty_data_gives_empty_frames():
     assert life.survival(lc).empty or life.survival(lc)["jumlah"].eq(0).all()
     assert life.stage_flows(lc).empty
     assert life.lifecycle_report(lc)["inovasi"] == []
+
+
+def test_a_clicked_point_opens_its_innovations(lc):
+    from analytics.lifecycle.charts import point_members
+
+    opd = point_members(lc, ["survival", "jenis_unit", "OPD", 1, 5, 3])
+    assert len(opd) == 5 and (opd["keadaan"] == "berhenti").sum() == 3
+    assert len(point_members(lc, ["survival", "_kabupaten", "Kabupaten", 0, 12, 1])) == 12
+    kohort = point_members(lc, ["survival", "kohort", "2024", 1, 2, 1])
+    assert sorted(kohort["nama_pertama"]) == ["Data Desa", "Pojok Baca"]
+    stopped = point_members(lc, ["hasil", "jenis_unit", "Kecamatan", "berhenti"])
+    assert stopped["nama_pertama"].tolist() == ["Musrenbang"]
+    flagged = point_members(lc, ["kategori", "Berkelanjutan"])
+    assert flagged["nama_inovasi"].tolist() == ["Kelas Ibu", "ANTAR-OBAT"]  # the stop first
+    with pytest.raises(ValueError):
+        point_members(lc, ["peta", "x"])

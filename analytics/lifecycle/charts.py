@@ -19,7 +19,8 @@ from analytics import i18n
 from analytics.charts.format import SEPARATORS, percent, value_label, wrap
 from analytics.charts.template import CATEGORY_COLOURS, OKABE_ITO, TEMPLATE_NAME, finish
 from analytics.lifecycle.flows import BARU_STATE, KEADAAN
-from analytics.lifecycle.lifecycles import BARU, BERHENTI, BERLANJUT, HASIL
+from analytics.lifecycle.lifecycles import BARU, BERHENTI, BERLANJUT, HASIL, Lifecycles
+from analytics.lifecycle.measures import flag_outcomes, survival_members
 
 HASIL_COLOURS = {BERLANJUT: OKABE_ITO["green"], BERHENTI: OKABE_ITO["vermillion"], BARU: OKABE_ITO["sky"]}
 STATE_COLOURS = dict(zip((BARU_STATE, *KEADAAN), (
@@ -203,3 +204,28 @@ def opened(event: Mapping[str, Any] | None) -> list[list[Any]]:
         if isinstance(data, Sequence) and not isinstance(data, str) and data and data not in out:
             out.append(list(data))
     return out
+
+
+def point_members(lifecycles: Lifecycles, customdata: Sequence[Any]) -> pd.DataFrame:
+    """The innovations behind one clicked point (its customdata, see `opened`).
+
+    survival: the lifecycles observed at that year of life in that group, with `keadaan`;
+    hasil: the lifecycles of that group with that outcome; kategori: the yearly records of that
+    sustainability category whose next year is known, with what happened next, stops first."""
+    kind = customdata[0]
+    if kind == "survival":
+        _, group, value, step = customdata[:4]
+        where = ({} if group == "_kabupaten" else {"kohort": int(value)} if group == "kohort"
+                 else {"by": group, "value": value})
+        return survival_members(lifecycles, tahun_ke=int(step), **where)
+    table = lifecycles.table
+    if kind == "hasil":
+        _, by, value, hasil = customdata[:4]
+        return table.loc[table[by].astype("str").eq(str(value)) & table["hasil"].eq(hasil)].reset_index(drop=True)
+    if kind == "kategori":
+        rows = flag_outcomes(lifecycles)
+        rows = rows.loc[rows["kategori_keberlanjutan"].eq(customdata[1]) & rows["diketahui"]]
+        rows = rows.merge(table[["lifecycle_id", "nama_unit", "jalur_status", "hasil"]], on="lifecycle_id")
+        return rows.sort_values(["berhenti_berikutnya", "tahun"], ascending=[False, True], kind="stable",
+                                ignore_index=True)
+    raise ValueError(f"unknown point kind {kind!r}")

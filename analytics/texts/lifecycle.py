@@ -73,8 +73,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "laporan (Uji Coba pada satu laporan, Penerapan pada laporan kemudian): {tahun} tahun.",
         "Median gap Trial date → Applied date ({n} innovations that reached Penerapan). By reporting years (Uji "
         "Coba in one report, Penerapan in a later one): {tahun} years."),
-    "life.median_trial_to_applied": _pair("Median ke Penerapan", "Median to Penerapan"),
-    "life.months": _pair("{n} bulan", "{n} months"),
+    "life.median_trial_to_applied": _pair("Ke Penerapan (bulan)", "To Penerapan (months)"),
     "life.intro": _pair(
         "Penanda keberlanjutan satu tahun menyatakan apakah inovasi *tampak* berkelanjutan; laporan dari tahun ke "
         "tahun menunjukkan apakah inovasi itu *benar* bertahan. Catatan tahunan satu unit dengan nama yang sama "
