@@ -261,3 +261,15 @@ def test_a_clicked_point_opens_its_innovations(lc):
     assert flagged["nama_inovasi"].tolist() == ["Kelas Ibu", "ANTAR-OBAT"]  # the stop first
     with pytest.raises(ValueError):
         point_members(lc, ["peta", "x"])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_presentation_slide(lc, lang):
+    from analytics.lifecycle.charts import slide_figure
+
+    fig = slide_figure(life.survival(lc, by="jenis_unit", per_kohort=False), life.survival(lc, per_kohort=False),
+                       life.outcomes_kabupaten(lc), lang)
+    words = {"id": "5 berlanjut, 4 berhenti, 3 baru", "en": "5 continuing, 4 stopped, 3 new"}[lang]
+    assert words in fig.layout.title.text
+    assert len(fig.data) == 4  # OPD, Kecamatan, UPTD and the regency
+    assert fig.layout.font.size == 20
