@@ -1,0 +1,133 @@
+"""In Debian's Chromium: hostile names (HTML/JavaScript, Markdown tricks) on every page run no script
+and show as text; signed-in mode's sign-in form and admin pages (screenshots in tests/artifacts/)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from server import running_app, wait_idle
+from xlsx_helpers import innovation_row, simple_workbook
+
+from analytics.access import ADMIN
+from analytics.store import Store
+from ui.navigation import pages_for
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+SCRIPT_NAME = "<img src=x onerror=alert(1)> and **bold** [x](javascript:alert(1))"
+HOSTILE_UNIT = "Dinas **Kesehatan** <img src=y onerror=alert(2)>"
+HOSTILE_FILE = "**tebal** [klik](javascript:alert(3)) <img src=z onerror=alert(4)>.xlsx"
+HOSTILE_ADMIN = "Admin <img src=w onerror=alert(5)> **x**"
+PASSWORD = "Admin-rahasia-browser-1"
+INJECTED = "img[src='x'], img[src='y'], img[src='z'], img[src='w'], a[href^='javascript'], [onerror]"
+# Streamlit's own page has inline scripts; an injected one would mention alert.
+SCRIPT_WITH_ALERT = "() => [...document.scripts].some(s => s.text.includes('alert'))"
+
+
+def prepare(data_dir: Path) -> None:
+    """The app's database with a hostile unit name, before the server starts."""
+    store = Store(f"sqlite:///{data_dir / 'inovasi.sqlite'}")
+    units = store.units()
+    units.loc[units["kode"] == "opd.dinkes", "nama"] = HOSTILE_UNIT
+    store.replace_units(units, actor="cli")
+    store.close()
+
+
+@pytest.fixture
+def dialogs(page) -> list[str]:
+    """Every alert/confirm/prompt the page tries to open (dismissed), and every page error."""
+    seen: list[str] = []
+    page.on("dialog", lambda dialog: (seen.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("pageerror", lambda error: seen.append(f"error: {error}") if "alert" in str(error) else None)
+    return seen
+
+
+@pytest.fixture
+def app_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Overrides conftest's app_url (the `page` fixture outlives it): open mode, or with
+    ``indirect`` param "signed-in" an admin (hostile display name) and an operator."""
+    prepare(tmp_path)
+    signed_in = getattr(request, "param", "open") == "signed-in"
+    if signed_in:
+        store = Store(f"sqlite:///{tmp_path / 'inovasi.sqlite'}")
+        store.accounts.create("admin", role=ADMIN, actor="cli", password=PASSWORD, display_name=HOSTILE_ADMIN)
+        store.accounts.create("ani", role="operator", actor="cli", password=PASSWORD, units=["opd.dinkes"])
+        store.close()
+    with running_app(tmp_path, env={"KUDUS_AUTH": "signed-in"} if signed_in else None) as url:
+        yield url
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    wait_idle(page)
+
+
+def test_hostile_workbook_runs_no_script_on_any_page(page, app_url: str, dialogs: list[str], tmp_path: Path) -> None:
+    data = simple_workbook([innovation_row(SCRIPT_NAME), innovation_row("Biasa Saja")], unit=HOSTILE_UNIT)
+    visit(page, f"{app_url}/unggah")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": HOSTILE_FILE, "mimeType": "application/octet-stream", "buffer": data}])
+    wait_idle(page)
+    page.get_by_text("1 dari 1 berkas lolos pemeriksaan").wait_for()
+    page.get_by_role("button", name="Simpan 1 berkas yang lolos").click()
+    wait_idle(page)
+    stored = page.get_by_text("tersimpan (2 inovasi")
+    stored.wait_for()
+    assert HOSTILE_UNIT in stored.inner_text()  # the unit's Markdown and HTML shown as characters
+    assert Store(f"sqlite:///{tmp_path / 'inovasi.sqlite'}").innovations()["nama_inovasi"].tolist()[0] == SCRIPT_NAME
+    for number, spec in enumerate(pages_for(ADMIN)):
+        visit(page, f"{app_url}/{'' if number == 0 else spec.url_path}")  # the first page lives at /
+        assert not page.locator('[data-testid="stException"]').count(), spec.file
+        assert not page.locator(INJECTED).count(), (spec.file, page.locator(INJECTED).evaluate_all(
+            "els => els.map(e => e.outerHTML.slice(0, 300))"))
+        assert not page.evaluate(SCRIPT_WITH_ALERT), spec.file
+        page.screenshot(path=str(ARTIFACTS / f"hostile_{spec.url_path}.png"), full_page=True)
+    assert dialogs == []
+
+
+def sign_in(page, url: str, username: str, password: str) -> None:
+    visit(page, url)
+    page.get_by_label("Nama pengguna atau e-mel").fill(username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    wait_idle(page)
+
+
+@pytest.mark.parametrize("app_url", ["signed-in"], indirect=True)
+def test_signed_in_mode_sign_in_and_admin_pages(page, app_url: str, dialogs: list[str]) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    visit(page, app_url)
+    page.get_by_role("heading", name="Masuk").wait_for()
+    assert not page.get_by_role("link", name="Pengguna").count()  # no menu before signing in
+    page.screenshot(path=str(ARTIFACTS / "auth_sign_in.png"), full_page=True)
+    sign_in(page, app_url, "admin", "salah-sekali-123")
+    page.get_by_text("Nama pengguna atau kata sandi salah.").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "auth_sign_in_refused.png"), full_page=True)
+    sign_in(page, app_url, "admin", PASSWORD)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Masuk sebagai").wait_for()
+    assert HOSTILE_ADMIN in sidebar.inner_text()
+    for name, path in (("Pengguna", "pengguna"), ("Daftar Unit", "daftar-unit"), ("Aturan Indikator", "aturan"),
+                       ("Log Audit", "audit")):
+        more = sidebar.get_by_text(re.compile(r"^View \d+ more$"))  # Streamlit folds long menus
+        if more.count():
+            more.click()
+        page.get_by_role("link", name=name, exact=True).click()
+        page.get_by_role("heading", name=name).wait_for()
+        wait_idle(page)  # after the heading: the click's rerun has surely started by then
+        assert not page.locator(INJECTED).count()
+        page.screenshot(path=str(ARTIFACTS / f"admin_{path}.png"), full_page=True)
+    assert dialogs == []
+
+
+@pytest.mark.parametrize("app_url", ["signed-in"], indirect=True)
+def test_an_operator_sees_no_admin_menu_and_no_admin_url(page, app_url: str) -> None:
+    sign_in(page, app_url, "ani", PASSWORD)
+    page.get_by_role("link", name="Unggah Data").wait_for()
+    for name in ("Pengguna", "Daftar Unit", "Aturan Indikator", "Log Audit"):
+        assert not page.get_by_role("link", name=name, exact=True).count()
+    visit(page, f"{app_url}/pengguna")  # a typed URL is a new session: the sign-in page, never the users page
+    assert page.get_by_role("heading", name="Masuk").is_visible()
+    assert not page.get_by_role("heading", name="Pengguna").count()
