@@ -44,6 +44,7 @@ if outcome := st.session_state.pop("users_outcome", None):
     st.success(outcome, icon=":material/check_circle:")
 
 table = accounts.assign(
+    email=accounts["email"].fillna(""),
     role=accounts["role"].map(role_name),
     units=accounts["units"].map(lambda codes: "; ".join(unit_names.get(k, k) for k in codes.split("; ") if k)),
     locked_until=common.local_time(accounts["locked_until"]),
@@ -64,7 +65,8 @@ with create, st.form("create_account", clear_on_submit=True):
     display_name = right.text_input(t("access.users.display_name"), max_chars=120)
     email = left.text_input(t("access.users.email"), max_chars=254)
     role = right.selectbox(t("access.users.role"), ROLES, format_func=role_name)
-    chosen = st.multiselect(t("access.users.units"), active_units, format_func=lambda k: unit_names.get(k, k))
+    chosen = st.multiselect(t("access.users.units"), active_units, format_func=lambda k: unit_names.get(k, k),
+                            placeholder=t("access.users.pick_units"))
     sso_only = st.checkbox(t("access.users.sso_only"))
     if st.form_submit_button(t("access.users.create"), type="primary", icon=":material/person_add:"):
         password = None if sso_only else generate_password()
@@ -90,7 +92,7 @@ with edit:
         new_active = right.checkbox(t("access.users.active"), value=record.active)
         options = sorted(set(active_units) | set(record.units))
         new_units = st.multiselect(t("access.users.units"), options, default=sorted(record.units),
-                                   format_func=lambda k: unit_names.get(k, k))
+                                   format_func=lambda k: unit_names.get(k, k), placeholder=t("access.users.pick_units"))
         if st.form_submit_button(t("access.users.save"), type="primary", icon=":material/save:") and attempt(
                 store.accounts.update, record.username, actor=who or "", role=new_role, units=new_units,
                 display_name=new_name, email=new_email.strip() or None, active=new_active):

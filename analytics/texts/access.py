@@ -100,6 +100,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "access.users.email": {"id": "E-mel (untuk SSO, boleh kosong)", "en": "E-mail (for SSO, may be empty)"},
     "access.users.role": {"id": "Peran", "en": "Role"},
     "access.users.units": {"id": "Unit (untuk operator)", "en": "Units (for operators)"},
+    "access.users.pick_units": {"id": "Pilih unit", "en": "Choose units"},
     "access.users.active": {"id": "Aktif", "en": "Active"},
     "access.users.locked": {"id": "Terkunci sampai", "en": "Locked until"},
     "access.users.last_login": {"id": "Terakhir masuk", "en": "Last sign-in"},
