@@ -1,0 +1,97 @@
+"""Briefing exports as a small component any dashboard page can call: PDF, PowerPoint, and a PNG of
+any chart of the briefing at presentation resolution.
+
+    from ui import exports
+    exports.briefing_exports(view)            # under a page's charts (ui.dashboard.View)
+
+Why deferred downloads: a PDF renders a dozen charts through kaleido (seconds); building it on
+every rerun would slow every page for a file most readers never take.  `st.download_button` with a
+callable runs it only when the button is pressed, on a worker thread, and the button shows its own
+busy state until the file arrives.  The deck (figures as data, every number from the analytics
+layer) is built when the page draws — cached by data version and filters — so what is downloaded
+is exactly what the page shows.  Each download is recorded in the audit log
+(`common.audited_download`); the buttons appear only for roles that may export.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.access import Permission
+from analytics.briefing import SLIDE_CODES, Deck, deck_pdf, deck_pptx, figure_png, local_now
+from analytics.filters import Filters
+from ui import briefing, common
+from ui.common import DataVersion, t
+
+PDF = "application/pdf"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+PNG = "image/png"
+SECONDS_PER_FIGURE = 0.6  # measured on a 2-core machine with kaleido's server running (README)
+
+
+def file_stem(deck: Deck) -> str:
+    """'ringkasan-inovasi-kudus-2025' (+ '-filter' when filters narrow the data)."""
+    return f"ringkasan-inovasi-kudus-{deck.year}" + ("-filter" if deck.filtered else "")
+
+
+def pdf_bytes(deck: Deck) -> bytes:
+    """The PDF, stamped with the moment it is made."""
+    return deck_pdf(dataclasses.replace(deck, made_at=local_now()))
+
+
+def pptx_bytes(deck: Deck) -> bytes:
+    return deck_pptx(dataclasses.replace(deck, made_at=local_now()))
+
+
+def charts_of(deck: Deck) -> list[tuple[str, go.Figure]]:
+    """(label, figure) for every chart of the deck: 'slide title — chart title'."""
+    found = []
+    for slide in deck.slides:
+        for fig in slide.figures:
+            title = re.sub(r"<br>", " ", str(fig.layout.title.text or "")) if fig.layout.title else ""
+            found.append((f"{slide.title} — {title}" if title else slide.title, fig))
+    return found
+
+
+def _download(label: str, build: Callable[[], bytes], *, what: str, detail: dict[str, object], file_name: str,
+              mime: str, icon: str, key: str) -> None:
+    st.download_button(label, data=common.audited_download(build, what=what, detail=detail), file_name=file_name,
+                       mime=mime, icon=icon, key=key, on_click="ignore", width="stretch")
+
+
+def briefing_exports(view: object, *, slides: tuple[str, ...] = SLIDE_CODES, key: str = "briefing") -> None:
+    """The export panel of a dashboard page (`view`: ui.dashboard.View); nothing for roles that may
+    not export."""
+    if not common.may(Permission.EXPORT):
+        return
+    version: DataVersion = view.version  # type: ignore[attr-defined]
+    chosen: Filters = view.filters  # type: ignore[attr-defined]
+    deck = briefing.deck(version, chosen, slides=slides, lang=view.lang)  # type: ignore[attr-defined]
+    stem = file_stem(deck)
+    detail = {"year": deck.year, "filters": deck.filters_line(), "slides": list(deck.codes)}
+    figures = charts_of(deck)
+    with st.expander(t("export.heading"), icon=":material/download:"):
+        seconds = max(2, round(len(figures) * SECONDS_PER_FIGURE + 1))
+        st.caption(f"{t('export.help')} {t('export.working', seconds=seconds)}")
+        pdf, pptx, png = st.columns([1, 1, 2], vertical_alignment="bottom")
+        with pdf:
+            _download(t("export.pdf"), lambda: pdf_bytes(deck), what="briefing.pdf", detail=detail,
+                      file_name=f"{stem}.pdf", mime=PDF, icon=":material/picture_as_pdf:", key=f"{key}_pdf")
+        with pptx:
+            _download(t("export.pptx"), lambda: pptx_bytes(deck), what="briefing.pptx", detail=detail,
+                      file_name=f"{stem}.pptx", mime=PPTX, icon=":material/slideshow:", key=f"{key}_pptx")
+        with png:
+            if figures:
+                left, right = st.columns([3, 2], vertical_alignment="bottom")
+                at = left.selectbox(t("export.choose_chart"), range(len(figures)), key=f"{key}_png_choice",
+                                    format_func=lambda i: figures[i][0])
+                fig = figures[at][1]
+                with right:
+                    _download(t("export.png"), lambda: figure_png(fig), what="briefing.png",
+                              detail={**detail, "chart": figures[at][0]}, file_name=f"{stem}-grafik-{at + 1}.png",
+                              mime=PNG, icon=":material/image:", key=f"{key}_png")

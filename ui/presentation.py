@@ -1,0 +1,170 @@
+"""The command-center screen: full screen, dark, large type; slides that rotate by themselves and
+pick up new data within a minute, without a reload.
+
+How it runs: one fragment with `run_every` (settings.tick_seconds, never more than the live
+interval) re-reads the data version, takes the cached deck of that version, advances the rotation
+when the current slide has had its time, and draws the slide.  Buttons (and their keyboard
+shortcuts) rerun only the fragment.  Each tick also re-checks that the session may still see the
+presentation (a kiosk account disabled mid-session goes back to the sign-in page).
+
+Why CSS from a constant: Streamlit has no full-screen page mode; `SCREEN_CSS` (ui/presentation_css.py)
+hides the sidebar, toolbar, header and scrollbars and sets the dark theme for this page only.  It
+never carries data or user text (those go through Streamlit elements, escaped).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from analytics.access import Permission
+from analytics.briefing import Deck, Metric, Rotation, Slide, read_settings
+from analytics.briefing.figures import for_screen
+from analytics.filters import DIMENSIONS, YEAR, Filters, choices
+from ui import briefing, common
+from ui.common import escape_md, t
+from ui.presentation_css import SCREEN_CSS
+
+ROTATION_KEY = "presentasi_rotation"
+PLOTLY_CONFIG = {"displayModeBar": False, "staticPlot": False, "responsive": True}
+def _query() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def screen_filters(years: list[int], units: object) -> Filters:
+    """The filters of the screen: the kiosk URL's when it names any (tahun, jenis_unit, ...), else
+    the filter bar's as this session left them on a dashboard page; the newest year by default."""
+    from ui import filters as filter_bar
+
+    query = {name: st.query_params.get_all(name) for name in (YEAR, *DIMENSIONS) if name in st.query_params}
+    chosen = (Filters.from_query(query, choices=choices(units), years=years)  # type: ignore[arg-type]
+              if query else filter_bar.current())
+    return chosen if chosen.tahun in years else chosen.with_year(years[0])
+
+
+def _rotation() -> Rotation:
+    current = st.session_state.get(ROTATION_KEY)
+    return current if isinstance(current, Rotation) else Rotation(shown_at=time.time())
+
+
+def _step(by: int, count: int) -> None:
+    st.session_state[ROTATION_KEY] = _rotation().step(by, time.time(), count)
+
+
+def _toggle() -> None:
+    st.session_state[ROTATION_KEY] = _rotation().toggled(time.time())
+
+
+def _metric(place: DeltaGenerator, metric: Metric, key: str) -> None:
+    """A headline figure; its container's key says whether the change is good news (CSS colours)."""
+    label = f"{metric.label} ({metric.detail})" if metric.detail else metric.label
+    with place.container(key=f"pres_m_{metric.verdict}_{key}"):
+        st.metric(escape_md(label), metric.value, metric.change,
+                  delta_arrow="off" if metric.verdict == "same" else "auto",
+                  delta_color="normal" if metric.rising_is_good else "inverse",
+                  delta_description=metric.compared if metric.change else None)
+
+
+def _figure(place: DeltaGenerator, fig: go.Figure, key: str, width: float, height: float) -> None:
+    place.plotly_chart(for_screen(fig, plot_width=width, plot_height=height), key=key, theme=None,
+                       config=PLOTLY_CONFIG, height="stretch")
+
+
+def _slide(slide: Slide, position: int) -> None:
+    key = f"{slide.code}_{position}"
+    if not slide.figures and slide.table is None:  # the KPI slide: big tiles, three a row
+        with st.container(key="pres_kpis"):
+            for start in range(0, len(slide.metrics), 3):
+                for number, (column, metric) in enumerate(zip(st.columns(3), slide.metrics[start:start + 3])):
+                    _metric(column, metric, f"{key}_{start + number}")
+        return
+    if slide.screen_table and slide.table is not None:
+        for number, (column, metric) in enumerate(zip(st.columns(len(slide.metrics) + 1), slide.metrics)):
+            _metric(column, metric, f"{key}_{number}")
+        shown = slide.table.head()
+        st.table(shown, hide_index=True)
+        if len(slide.table.rows) > len(shown):
+            st.caption(t("deck.table_more", shown=len(shown), n=len(slide.table.rows)))
+        return
+    side, main = st.columns([1.15, 3.0], gap="medium")
+    for number, metric in enumerate(slide.metrics):
+        _metric(side, metric, f"{key}_{number}")
+    if slide.note:
+        side.caption(escape_md(slide.note))
+    places = main.columns(len(slide.figures), gap="small") if len(slide.figures) > 1 else [main]
+    for number, (place, fig) in enumerate(zip(places, slide.figures)):
+        # Sized for the smaller supported screen (1366×768); a larger one shows the same, roomier.
+        _figure(place, fig, f"pres_fig_{key}_{number}", 940 / len(places), 580)
+
+
+def _header(deck: Deck, slide: Slide, rotation: Rotation) -> None:
+    with st.container(key="pres_header", horizontal=True, vertical_alignment="top"):
+        with st.container(key="pres_title", width="stretch"):
+            st.title(escape_md(slide.title), anchor=False)
+        with st.container(key="pres_meta", width="content"):
+            st.markdown(escape_md(deck.filters_line()))
+            position = t("deck.position", n=rotation.index + 1, total=len(deck.slides))
+            st.markdown(escape_md(f"{deck.stamp()} · {position}"))
+
+
+def _footer(deck: Deck, rotation: Rotation, seconds: float, notes: list[str]) -> None:
+    count = len(deck.slides)
+    with st.container(key="pres_footer", horizontal=True, vertical_alignment="center", gap="small"):
+        st.button(t("deck.previous"), icon=":material/skip_previous:", key="pres_prev", shortcut="Left",
+                  on_click=_step, args=(-1, count))
+        st.button(t("deck.resume") if rotation.paused else t("deck.pause"), key="pres_pause", shortcut="Space",
+                  icon=":material/play_arrow:" if rotation.paused else ":material/pause:", on_click=_toggle)
+        st.button(t("deck.next"), icon=":material/skip_next:", key="pres_next", shortcut="Right",
+                  on_click=_step, args=(1, count))
+        state = t("deck.paused") if rotation.paused else t("deck.every", seconds=f"{seconds:g}")
+        st.markdown(escape_md(f"{state} · {t('deck.keys')} · {time.strftime('%H:%M')}"))
+        if deck.sample:
+            with st.container(key="pres_badge", width="content"):
+                st.markdown(escape_md(deck.t("deck.sample")))
+        if notes:
+            with st.container(key="pres_notes", width="stretch"):
+                for note in notes:
+                    st.markdown(escape_md(note))
+    with st.container(key="pres_hidden_keys"):  # presenter clickers send PageDown / PageUp
+        st.button("next", key="pres_next_page", shortcut="PageDown", on_click=_step, args=(1, count))
+        st.button("prev", key="pres_prev_page", shortcut="PageUp", on_click=_step, args=(-1, count))
+
+
+def _allowed() -> bool:
+    who = common.actor()
+    return who is not None and who.can(Permission.VIEW_PRESENTATION)
+
+
+def show() -> None:
+    """The presentation page (views/presentasi.py)."""
+    st.html(SCREEN_CSS)
+    settings = read_settings(_query(), os.environ)
+    notes = [t(note.code, **note.params) for note in settings.notes]
+
+    @st.fragment(run_every=settings.tick_seconds)
+    def screen() -> None:
+        if not _allowed():
+            st.rerun()
+        version = common.version()
+        years = briefing.years(version)
+        if not years:
+            st.title(t("page.presentation"), anchor=False)
+            st.markdown(escape_md(t("deck.no_data")))
+            return
+        chosen = screen_filters(years, common.units(version))
+        deck = briefing.deck(version, chosen, slides=settings.slides)
+        rotation = _rotation().tick(time.time(), settings.slide_seconds, len(deck.slides))
+        st.session_state[ROTATION_KEY] = rotation
+        slide = deck.slides[rotation.index]
+        _header(deck, slide, rotation)
+        with st.container(key="pres_body"):
+            if deck.kpis and deck.kpis[0].raw == 0 and deck.kpis[1].raw == 0 and slide.code != "kpi":
+                st.markdown(escape_md(t("deck.no_result", year=deck.year)))
+            _slide(slide, rotation.index)
+        _footer(deck, rotation, settings.slide_seconds, notes)
+
+    screen()
