@@ -13,7 +13,7 @@ import streamlit as st
 from analytics import charts
 from analytics import dashboard as figures
 from analytics.indicators import Indicators
-from ui import dashboard
+from ui import dashboard, exports
 from ui.common import t
 
 
@@ -79,6 +79,7 @@ def detail(view: dashboard.View, everywhere: Indicators, kecamatan: str) -> None
 
 
 view = dashboard.open_page("page.kecamatan")
+exports.briefing_exports(view, slides=("kpi", "kecamatan"), key="export_kecamatan")
 everywhere = overview(view)
 if everywhere is not None:
     if len(view.filters.kecamatan) == 1:

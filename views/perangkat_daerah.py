@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import common, dashboard, filters
+from ui import common, dashboard, exports, filters
 from ui.common import t
 
 FLAGS = ("penerapan", "dasar_hukum", "anggaran", "sop", "monev", "replikasi")
@@ -101,6 +101,7 @@ def detail(view: dashboard.View, kode: str) -> None:
 
 
 view = dashboard.open_page("page.units")
+exports.briefing_exports(view, slides=("kpi", "peringkat", "cakupan"), key="export_units")
 names = ranking(view)
 if names is not None:
     st.subheader(t("dash.unit_detail"))

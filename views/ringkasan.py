@@ -10,7 +10,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import dashboard, kpi
+from ui import dashboard, exports, kpi
 from ui.common import t
 
 
@@ -64,4 +64,5 @@ def overview(view: dashboard.View) -> None:
 
 
 view = dashboard.open_page("page.overview")
+exports.briefing_exports(view, key="export_overview")
 overview(view)

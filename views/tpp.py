@@ -11,7 +11,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import dashboard
+from ui import dashboard, exports
 from ui.common import t
 
 WAITING_COLUMNS = [
@@ -69,4 +69,6 @@ def tpp(view: dashboard.View) -> None:
     dashboard.table(per_unit, PER_UNIT_COLUMNS, key="tpp_per_unit")
 
 
-tpp(dashboard.open_page("page.tpp"))
+view = dashboard.open_page("page.tpp")
+exports.briefing_exports(view, slides=("kpi", "tpp"), key="export_tpp")
+tpp(view)
