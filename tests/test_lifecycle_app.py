@@ -14,7 +14,7 @@ from analytics.lifecycle.charts import opened
 from analytics.store import Store
 from analytics.store_links import LinkDecisions
 
-# test_app's `db_url` fixture (DATABASE_URL and KUDUS_DATA_DIR of a fresh SQLite file), registered here as `app_database`.
+# test_app's `db_url` fixture (DATABASE_URL, KUDUS_DATA_DIR of a fresh SQLite file), here as `app_database`.
 app_database = test_app.db_url
 PAGES = {"views/keberlanjutan.py": {"id": "Keberlanjutan", "en": "Sustainability over time"},
          "views/tautan.py": {"id": "Tautan Inovasi", "en": "Innovation links"}}
@@ -113,3 +113,14 @@ def test_a_chart_click_opens_the_points_customdata() -> None:
                                       {"x": 3}]}}
     assert opened(event) == [["survival", "jenis_unit", "OPD", 1, 5, 2]]
     assert opened(None) == [] and opened({"selection": {"points": []}}) == []
+
+
+def test_an_operator_sees_only_the_proposals_of_their_units(filled: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.auth
+    from analytics.access import Actor
+
+    other = Actor(name="op-jati", role="operator", units=frozenset({"kec.jati"}), via="password")
+    monkeypatch.setattr(ui.auth, "current_actor", lambda: other)
+    at = start("views/tautan.py")
+    assert not [s for s in at.selectbox if s.key.startswith("life_link_pick")]
+    assert any("Tidak ada usulan yang menunggu" in m for m in texts(at, "success"))

@@ -79,6 +79,15 @@ def actor() -> Actor | str:
     return current_actor() or "operator"
 
 
+def own_units(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the units the actor may decide for (an operator: their own; admin: all).  The
+    store checks again on every decision; this only spares an operator proposals they cannot settle."""
+    who = actor()
+    if not isinstance(who, Actor) or who.all_units():
+        return frame
+    return frame.loc[frame["unit_kode"].isin(who.units)]
+
+
 # ------------------------------------------------------------------------------------------------
 # Tables that open a figure
 # ------------------------------------------------------------------------------------------------

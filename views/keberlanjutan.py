@@ -39,7 +39,7 @@ cards[3].metric(t("life.median_trial_to_applied"),
                 border=True, help=t("life.help.median", tahun=number(timing["median_tahun"], reader, 1)
                                     if timing is not None else "–", n=int(timing["jumlah_bertanggal"])
                                     if timing is not None else 0))
-pending = len(lc.linking.proposals)
+pending = len(view.own_units(lc.linking.proposals))
 if pending:
     if any(p.file == "views/tautan.py" for p in pages_for(common.current_role())):
         st.page_link("views/tautan.py", label=t("life.pending_link", n=pending), icon=":material/link:")

@@ -82,7 +82,7 @@ if notice:
     (st.success if notice[0] == "success" else st.error)(notice[1])
 
 # ---- proposals ----------------------------------------------------------------------------------
-proposals = lc.linking.proposals
+proposals = view.own_units(lc.linking.proposals)
 st.subheader(t("life.proposals", n=len(proposals)))
 if proposals.empty:
     st.success(t("life.no_proposals"))
@@ -115,7 +115,7 @@ else:
 
 # ---- decisions ----------------------------------------------------------------------------------
 st.subheader(t("life.decisions"))
-applied = lc.linking.decisions
+applied = view.own_units(lc.linking.decisions)
 if applied.empty:
     st.caption(t("life.no_decisions"))
 else:
