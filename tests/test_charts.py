@@ -103,16 +103,17 @@ def test_figures_carry_the_frames_numbers(ind: Indicators) -> None:
     assert list(built["tahapan"].data[0].x) == [9, 8, 5]
     assert list(built["trend"].data[1].y) == ind.per_tahun["jumlah_dihitung"].tolist()
     tiers = figures.tpp_tiers(ind)
-    assert list(built["tiers"].data[0].y) == tiers["jumlah_pejabat"].tolist()
+    assert list(built["tiers"].data[0].x) == tiers["jumlah_pejabat"].tolist()
     per_unit = figures.tpp_per_unit(ind)
     assert list(built["tpp_units"].data[0].x) == pytest.approx((per_unit["total_rp_bulan"] / 1e6).tolist())
     assert built["tpp_units"].data[0].customdata[0][3] == charts.rupiah(per_unit["total_rp_bulan"].iloc[0], "id")
     nine = figures.kecamatan_nine(ind)
     assert list(built["map"].data[0].marker.color) == nine["jumlah_dihitung"].tolist()
-    basic = built["pelayanan_dasar"].data[0]
-    assert list(basic.x) == ind.pelayanan_dasar["jumlah_dihitung"].tolist()
-    assert [c.upper() for c in basic.marker.color] == [
-        (OKABE_ITO["blue"] if n else OKABE_ITO["vermillion"]).upper() for n in basic.x]
+    basic = built["pelayanan_dasar"].data
+    assert list(basic[0].x) == ind.pelayanan_dasar["jumlah_dihitung"].tolist()
+    uncovered = ind.pelayanan_dasar.loc[~ind.pelayanan_dasar["tercakup"], "urusan"].tolist()
+    assert uncovered and [row[1] for row in basic[1].customdata] == uncovered  # marked in vermillion
+    assert basic[1].marker.color.upper() == OKABE_ITO["vermillion"].upper()
 
 
 def test_units_with_no_counting_innovation_are_marked(ind: Indicators) -> None:

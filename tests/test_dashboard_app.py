@@ -209,7 +209,7 @@ def test_a_bad_boundary_file_falls_back_and_says_why(filled: Store, tmp_path: Pa
 def test_tpp_page_tiers_list_and_disclaimer(filled: Store) -> None:
     at = start("views/tpp.py")
     now = computed(filled)
-    assert chart(at, "Pejabat per tingkat TPP")["data"][0]["y"] == figures.tpp_tiers(now)["jumlah_pejabat"].tolist()
+    assert chart(at, "Pejabat per tingkat TPP")["data"][0]["x"] == figures.tpp_tiers(now)["jumlah_pejabat"].tolist()
     assert any("simulasi — sesuaikan dengan Peraturan Bupati yang berlaku" in w.value for w in at.warning)
     waiting = figures.officials_without_innovation(now)
     shown = at.dataframe[0].value

@@ -26,8 +26,9 @@ from analytics.selection import filters_after_selection
 from ui import common, filters
 from ui.common import DataVersion, t
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
-                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+# No Plotly mode bar: on a phone it is always shown and covers the chart's title; Streamlit's own
+# element toolbar still offers full screen, and the pages offer their downloads.
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def _column_config(kind: str, formats: dict[str, str]) -> object:
     return {
         "count": numbers(format=formats["count"]),
         "rupiah": numbers(format=formats["rupiah"]),
-        "score": numbers(format="%.1f"),
+        "score": numbers(format="%.0f"),  # whole points: printf has no Indonesian decimal comma
         "percent": numbers(format="%.0f%%"),
         "share": st.column_config.ProgressColumn(format="percent", min_value=0.0, max_value=1.0),
         "bool": st.column_config.CheckboxColumn(),

@@ -41,6 +41,11 @@ def change_text(card: Kpi) -> str | None:
     return signed(change, reader, 2)
 
 
+def change_style(change: float | None) -> dict[str, str]:
+    """No arrow and no colour for 'no change' (st.metric would show a green up arrow for ±0)."""
+    return {"delta_color": "off", "delta_arrow": "off"} if change is not None and round(change, 6) == 0 else {}
+
+
 def kpi_cards(cards: Sequence[Kpi], *, year: int) -> None:
     """The cards in rows of three (a phone stacks them); each says what it compares with."""
     for start in range(0, len(cards), PER_ROW):
@@ -50,4 +55,4 @@ def kpi_cards(cards: Sequence[Kpi], *, year: int) -> None:
             if card.code == "maturity" and card.previous_note:
                 before += f" ({value_label('predikat', card.previous_note, lang())})"
             column.metric(t(f"kpi.{card.code}"), value_text(card), change_text(card), border=True,
-                          help=t(f"kpi.{card.code}.help"), delta_description=before)
+                          help=t(f"kpi.{card.code}.help"), delta_description=before, **change_style(card.change))

@@ -13,7 +13,7 @@ import streamlit as st
 from analytics import charts
 from analytics import dashboard as figures
 from analytics.indicators import Indicators
-from ui import dashboard, exports
+from ui import dashboard, exports, kpi
 from ui.common import t
 
 
@@ -34,7 +34,7 @@ def overview(view: dashboard.View) -> Indicators | None:
         change = apart.get("perubahan")
         st.metric(t("dash.regency_wide"), charts.number(apart["jumlah_dihitung"], lang),
                   None if change is None else charts.signed(change, lang), border=True,
-                  help=t("dash.regency_wide_help"),
+                  help=t("dash.regency_wide_help"), **kpi.change_style(change),
                   delta_description=None if change is None else t("kpi.vs_year", year=view.year - 1))
         dashboard.chart(charts.kecamatan_bars(nine, lang, chosen=view.filters.kecamatan), "bars", view)
     return everywhere

@@ -33,7 +33,7 @@ def tpp(view: dashboard.View) -> None:
     if dashboard.nothing_to_show(view, ind, about="officials"):
         return
     summary = ind.tpp_kabupaten
-    st.warning(f"**{t('dash.tpp_simulation')}** — {summary['catatan']}", icon=":material/gavel:")
+    st.warning(t("dash.tpp_disclaimer", catatan=summary["catatan"]), icon=":material/gavel:")
     with st.expander(t("dash.tpp_rule"), icon=":material/rule:"):
         st.write(summary["aturan_tpp"])
 

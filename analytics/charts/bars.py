@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from analytics import i18n
 from analytics.charts.format import shorten
-from analytics.charts.template import COUNTING, NONE, NOT_COUNTING, bar_height
+from analytics.charts.template import COUNTING, NONE, NOT_COUNTING, bar_height, count_axis
 
 
 def unique_labels(names: Sequence[str], limit: int = 26) -> list[str]:
@@ -57,13 +57,14 @@ def counting_bars(*, labels: Sequence[str], counting: Sequence[int], not_countin
             marker={"color": NONE, "size": 10, "symbol": "diamond"}, customdata=[rows[i] for i in zero],
             hovertemplate=hover, cliponaxis=False, **axes))
     fig.update_layout(barmode="stack")
+    top = max([c + n for c, n in zip(counting, not_counting)] or [0])
     if horizontal:
         fig.update_yaxes(categoryorder="array", categoryarray=list(labels), autorange="reversed", type="category")
-        fig.update_xaxes(title_text=i18n.t("chart.axis_innovations", lang), rangemode="tozero", tickformat=",d")
+        fig.update_xaxes(title_text=i18n.t("chart.axis_innovations", lang), **count_axis(top))
         fig.update_layout(height=bar_height(len(labels)))
     else:
         fig.update_xaxes(type="category")
-        fig.update_yaxes(title_text=i18n.t("chart.axis_innovations", lang), rangemode="tozero", tickformat=",d")
+        fig.update_yaxes(title_text=i18n.t("chart.axis_innovations", lang), **count_axis(top))
     if chosen:
         for trace in fig.data:
             if isinstance(trace, go.Bar):

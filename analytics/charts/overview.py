@@ -22,6 +22,7 @@ from analytics.charts.template import (
     NOT_COUNTING,
     OKABE_ITO,
     bar_height,
+    count_axis,
     finish,
 )
 
@@ -72,7 +73,7 @@ def jenis_chart(table: pd.DataFrame, lang: str) -> go.Figure:
                        f"<br>{_t('chart.counting', lang)}: %{{customdata[2]:,d}}<extra></extra>"),
     ))
     fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_xaxes(title_text=_t("chart.axis_innovations", lang), tickformat=",d", rangemode="tozero")
+    fig.update_xaxes(title_text=_t("chart.axis_innovations", lang), **count_axis(table["jumlah_inovasi"].max()))
     return finish(fig, title=_t("chart.jenis", lang), lang=lang, height=240)
 
 
@@ -93,7 +94,7 @@ def trend_chart(per_tahun: pd.DataFrame, year: int | None, lang: str) -> go.Figu
         at = years.index(str(year))
         fig.add_vrect(x0=at - 0.5, x1=at + 0.5, fillcolor=HIGHLIGHT, opacity=0.12, line_width=0)
     fig.update_xaxes(type="category", title_text=_t("chart.axis_year", lang))
-    fig.update_yaxes(title_text=_t("chart.axis_innovations", lang), tickformat=",d", rangemode="tozero")
+    fig.update_yaxes(title_text=_t("chart.axis_innovations", lang), **count_axis(per_tahun["jumlah_inovasi"].max()))
     fig.update_layout(hovermode="closest")
     return finish(fig, title=_t("chart.trend", lang), subtitle=_t("chart.click_year", lang), lang=lang, height=340)
 
@@ -109,7 +110,7 @@ def keberlanjutan_chart(categories: pd.DataFrame, lang: str) -> go.Figure:
         hovertemplate=f"<b>%{{y}}</b><br>{_t('chart.innovations', lang)}: %{{x:,d}}<extra></extra>",
     ))
     fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_xaxes(title_text=_t("chart.axis_innovations", lang), tickformat=",d", rangemode="tozero")
+    fig.update_xaxes(title_text=_t("chart.axis_innovations", lang), **count_axis(categories["jumlah"].max()))
     return finish(fig, title=_t("chart.keberlanjutan", lang), subtitle=_t("chart.keberlanjutan_sub", lang),
                   lang=lang, height=260)
 
@@ -130,21 +131,29 @@ def flags_chart(flags: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def pelayanan_dasar_chart(table: pd.DataFrame, summary: dict, lang: str) -> go.Figure:
-    """Counting innovations in each of the six basic-service urusan; uncovered ones in vermillion."""
+    """Counting innovations in each of the six basic-service urusan; an uncovered one has no bar,
+    so it gets a vermillion mark and "none" where its bar would start."""
     labels = [value_label("urusan", v, lang) for v in table["urusan"]]
+    axis = unique_labels(labels, 34)
     counts = table["jumlah_dihitung"].tolist()
     verdict = _t("chart.meets" if summary["memenuhi_minimum"] else "chart.does_not_meet", lang)
     subtitle = _t("chart.basic_covered", lang, n=summary["jumlah_tercakup"], of=summary["dari"],
                   minimum=summary["minimum"], verdict=verdict)
+    custom = [["urusan", v, label] for v, label in zip(table["urusan"], labels)]
+    hover = f"<b>%{{customdata[2]}}</b><br>{_t('chart.counting', lang)}: %{{x:,d}}<extra></extra>"
     fig = go.Figure(go.Bar(
-        x=counts, y=unique_labels(labels, 34), orientation="h",
-        marker_color=[COUNTING if n > 0 else NONE for n in counts],
-        text=[number(n, lang) if n else _t("chart.not_covered", lang) for n in counts], textposition="auto",
-        customdata=[["urusan", v, label] for v, label in zip(table["urusan"], labels)],
-        hovertemplate=f"<b>%{{customdata[2]}}</b><br>{_t('chart.counting', lang)}: %{{x:,d}}<extra></extra>",
-        cliponaxis=False,
+        x=counts, y=axis, orientation="h", marker_color=COUNTING, customdata=custom, hovertemplate=hover,
+        text=[number(n, lang) if n else "" for n in counts], textposition="auto", showlegend=False,
     ))
-    fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_xaxes(title_text=_t("chart.axis_counting", lang), tickformat=",d", rangemode="tozero")
+    missing = [i for i, n in enumerate(counts) if n == 0]
+    if missing:
+        fig.add_trace(go.Scatter(
+            x=[0] * len(missing), y=[axis[i] for i in missing], mode="markers+text", showlegend=False,
+            text=[_t("chart.not_covered", lang)] * len(missing), textposition="middle right",
+            textfont={"color": NONE, "size": 12}, marker={"color": NONE, "size": 10, "symbol": "diamond"},
+            customdata=[custom[i] for i in missing], hovertemplate=hover, cliponaxis=False,
+        ))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=axis, autorange="reversed")
+    fig.update_xaxes(title_text=_t("chart.axis_counting", lang), **count_axis(max(counts or [0])))
     return finish(fig, title=_t("chart.pelayanan_dasar", lang), subtitle=subtitle, lang=lang,
                   height=bar_height(len(labels), 150))

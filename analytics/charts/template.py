@@ -94,6 +94,15 @@ def legend_rows(names: list[str]) -> int:
     return rows
 
 
+def count_axis(top: float) -> dict[str, object]:
+    """An axis of counts: grouped thousands, from zero, whole numbers only (with a small maximum
+    Plotly would tick 0, 0.5, 1 and print "0 1 1")."""
+    axis: dict[str, object] = {"tickformat": ",d", "rangemode": "tozero"}
+    if top <= 6:
+        axis["dtick"] = 1
+    return axis
+
+
 def bar_height(rows: int, extra: int = 140) -> int:
     """The height of a horizontal bar chart with `rows` bars."""
     return max(260, rows * ROW_HEIGHT + extra)

@@ -12,29 +12,30 @@ import plotly.graph_objects as go
 from analytics import i18n
 from analytics.charts.bars import unique_labels
 from analytics.charts.format import number, percent, rupiah
-from analytics.charts.template import COUNTING, NONE, OKABE_ITO, bar_height, finish
+from analytics.charts.template import COUNTING, NONE, OKABE_ITO, bar_height, count_axis, finish
 
 MILLION = 1_000_000
 
 
 def tpp_tiers_chart(tiers: pd.DataFrame, lang: str) -> go.Figure:
-    """Officials per TPP tier; the 'no innovation yet' tier in vermillion."""
+    """Officials per TPP tier, lowest tier on top; the 'no innovation yet' tier in vermillion.
+    Horizontal: the tier labels stay level and whole on a phone."""
     total = int(tiers["jumlah_pejabat"].sum())
     labels = [i18n.t("chart.tier_none", lang, tier=tier) if p <= 0 else
               i18n.t("chart.tier_label", lang, tier=tier.replace("-", "–"),
                      percent=number(p, lang, 0 if float(p).is_integer() else 1))
               for tier, p in zip(tiers["tingkat"], tiers["penyesuaian_persen"])]
-    colours = [NONE if p <= 0 else COUNTING for p in tiers["penyesuaian_persen"]]
     fig = go.Figure(go.Bar(
-        x=labels, y=tiers["jumlah_pejabat"].tolist(), marker_color=colours,
+        x=tiers["jumlah_pejabat"].tolist(), y=labels, orientation="h",
+        marker_color=[NONE if p <= 0 else COUNTING for p in tiers["penyesuaian_persen"]],
         text=[f"{number(n, lang)} ({percent(n / total if total else 0, lang, 0)})" for n in tiers["jumlah_pejabat"]],
-        textposition="auto",
-        hovertemplate=f"<b>%{{x}}</b><br>{i18n.t('chart.officials', lang)}: %{{y:,d}}<extra></extra>",
+        textposition="auto", cliponaxis=False,
+        hovertemplate=f"<b>%{{y}}</b><br>{i18n.t('chart.officials', lang)}: %{{x:,d}}<extra></extra>",
     ))
-    fig.update_xaxes(type="category", title_text=i18n.t("chart.axis_tier", lang))
-    fig.update_yaxes(title_text=i18n.t("chart.officials", lang), tickformat=",d", rangemode="tozero")
+    fig.update_yaxes(type="category", autorange="reversed", title_text=i18n.t("chart.axis_tier", lang))
+    fig.update_xaxes(title_text=i18n.t("chart.officials", lang), **count_axis(tiers["jumlah_pejabat"].max()))
     return finish(fig, title=i18n.t("chart.tpp_tiers", lang), subtitle=i18n.t("chart.simulation_sub", lang),
-                  lang=lang, height=320)
+                  lang=lang, height=bar_height(len(labels), 170))
 
 
 def tpp_units_chart(per_unit: pd.DataFrame, lang: str, *, limit: int = 15,

@@ -122,7 +122,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "en": "The kecamatan office, health centres, schools and other units located here."},
     "dash.innovations_here": {"id": "Inovasi di kecamatan ini", "en": "Innovations in this kecamatan"},
     # ---- TPP ------------------------------------------------------------------------------------
-    "dash.tpp_simulation": {"id": "Simulasi", "en": "Simulation"},
+    "dash.tpp_disclaimer": {
+        "id": "Semua angka TPP di halaman ini adalah **{catatan}**.",
+        "en": "Every TPP figure on this page is a **simulation — align it with the regent's regulation in force** "
+              "({catatan}).",
+    },
     "dash.tpp_rule": {"id": "Aturan TPP yang dipakai", "en": "The TPP rule applied"},
     "dash.tpp_officials": {"id": "Pejabat", "en": "Officials"},
     "dash.tpp_innovating": {"id": "Pejabat berinovasi", "en": "Officials innovating"},
