@@ -22,7 +22,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from analytics.access import Permission
-from analytics.briefing import Deck, Metric, Rotation, Slide, read_settings
+from analytics.briefing import Deck, Metric, Rotation, Slide, local_now, read_settings
 from analytics.briefing.figures import for_screen
 from analytics.filters import DIMENSIONS, YEAR, Filters, choices
 from ui import briefing, common
@@ -121,7 +121,9 @@ def _footer(deck: Deck, rotation: Rotation, seconds: float, notes: list[str]) ->
         st.button(t("deck.next"), icon=":material/skip_next:", key="pres_next", shortcut="Right",
                   on_click=_step, args=(1, count))
         state = t("deck.paused") if rotation.paused else t("deck.every", seconds=f"{seconds:g}")
-        st.markdown(escape_md(f"{state} · {t('deck.keys')} · {time.strftime('%H:%M')}"))
+        st.markdown(escape_md(f"{state} · {t('deck.keys')}"))
+        with st.container(key="pres_clock", width="content"):  # ticks with the timer: the screen is alive
+            st.markdown(local_now().strftime("%H:%M:%S"))
         if deck.sample:
             with st.container(key="pres_badge", width="content"):
                 st.markdown(escape_md(deck.t("deck.sample")))

@@ -1,0 +1,119 @@
+"""The command-center screen in Debian's Chromium at 1920×1080 and 1366×768: every slide fits
+without scrollbars, headline figures are at least 5% of the screen height, slides advance on their
+own and by keyboard, and a newly stored workbook appears without a reload.  Screenshots of every
+slide go to tests/artifacts/ (look at them: legible from the back of a room?).
+
+Waits are on state (the slide title changing, a KPI changing), never on sleeps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from briefing_data import LATE_UNIT, fill, late_workbook, store_workbook
+from server import running_app, wait_idle
+
+from analytics.store import Store
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+TITLE = ".st-key-pres_title h1"
+CLOCK = ".st-key-pres_clock p"
+KPI_VALUE = '.st-key-pres_body [data-testid="stMetricValue"]'
+FITS = """() => {
+  const html = document.documentElement, main = document.querySelector('[data-testid="stMain"]');
+  return html.scrollHeight <= innerHeight && html.scrollWidth <= innerWidth
+    && (!main || (main.scrollHeight <= main.clientHeight + 1 && main.scrollWidth <= main.clientWidth + 1));
+}"""
+SMALLEST_FONT = "els => Math.min(...els.map(e => parseFloat(getComputedStyle(e.querySelector('div') || e).fontSize)))"
+TITLE_IS_NOT = "([selector, old]) => { const e = document.querySelector(selector); return e && e.innerText !== old; }"
+
+
+def database(folder: Path, *, hold_back: str | None = None) -> Path:
+    store = Store(f"sqlite:///{folder / 'inovasi.sqlite'}")
+    fill(store, hold_back=hold_back)
+    store.close()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_app(database(tmp_path_factory.mktemp("presentasi"))) as url:
+        yield url
+
+
+def open_screen(browser, url: str, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="id-ID")
+    tab = context.new_page()
+    tab.goto(url)
+    wait_idle(tab)
+    tab.wait_for_selector(TITLE)
+    return context, tab
+
+
+def title(tab) -> str:
+    return tab.locator(TITLE).inner_text()
+
+
+def next_title(tab, old: str, timeout: float = 30_000) -> str:
+    tab.wait_for_function(TITLE_IS_NOT, arg=[TITLE, old], timeout=timeout)
+    return title(tab)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_every_slide_fits_and_is_legible(browser, app: str, width: int, height: int) -> None:
+    context, tab = open_screen(browser, f"{app}/presentasi?interval=600", width, height)
+    ARTIFACTS.mkdir(exist_ok=True)
+    seen = []
+    for number in range(7):
+        seen.append(title(tab))
+        wait_idle(tab)
+        assert tab.evaluate(FITS), f"scrollbars on '{seen[-1]}' at {width}×{height}"
+        smallest = tab.eval_on_selector_all(KPI_VALUE, SMALLEST_FONT)
+        assert smallest >= 0.05 * height, f"headline figures {smallest}px on '{seen[-1]}'"
+        tab.screenshot(path=str(ARTIFACTS / f"presentation_{width}x{height}_{number + 1}.png"))
+        tab.keyboard.press("ArrowRight" if number % 2 == 0 else "PageDown")  # arrow keys and a clicker
+        next_title(tab, seen[-1])
+    assert title(tab) == seen[0] and len(set(seen)) == 7  # round the whole deck and back to the start
+    tab.keyboard.press("ArrowLeft")
+    assert next_title(tab, seen[0]) == seen[-1]
+    context.close()
+
+
+def test_slides_advance_on_their_own_and_pause(browser, app: str) -> None:
+    context, tab = open_screen(browser, f"{app}/presentasi?slides=kpi,tpp,terbaru&interval=2", 1366, 768)
+    first = title(tab)
+    second = next_title(tab, first)
+    third = next_title(tab, second)
+    assert [first, second, third] == ["Indikator utama 2025", "TPP dan inovasi (simulasi) 2025",
+                                      "Inovasi terbaru 2025"]
+    tab.get_by_role("button", name="Jeda").click()
+    tab.get_by_role("button", name="Lanjut").wait_for()
+    paused_on = title(tab)
+    for _ in range(3):  # three timer ticks (the clock shows each) and the slide stays
+        clock = tab.locator(CLOCK).inner_text()
+        tab.wait_for_function(TITLE_IS_NOT, arg=[CLOCK, clock], timeout=30_000)
+    assert title(tab) == paused_on and "DIJEDA" in tab.locator(".st-key-pres_footer").inner_text()
+    tab.keyboard.press("Space")  # resume by keyboard
+    tab.get_by_role("button", name="Jeda").wait_for()
+    assert next_title(tab, paused_on) != paused_on
+    context.close()
+
+
+def test_new_workbook_appears_without_reload(browser, tmp_path: Path) -> None:
+    folder = database(tmp_path, hold_back=LATE_UNIT)
+    with running_app(folder) as url:
+        context, tab = open_screen(browser, f"{url}/presentasi?slides=kpi&live=2", 1366, 768)
+        tab.evaluate("() => { window.__notReloaded = true; }")
+        before = tab.locator(KPI_VALUE).first.inner_text()
+        assert "Data per" in tab.locator(".st-key-pres_meta").inner_text()
+        store = Store(f"sqlite:///{folder / 'inovasi.sqlite'}")
+        store_workbook(store, late_workbook())
+        store.close()
+        tab.wait_for_function("([selector, old]) => document.querySelector(selector).innerText !== old",
+                              arg=[KPI_VALUE, before], timeout=60_000)
+        assert tab.evaluate("() => window.__notReloaded === true")
+        assert tab.locator(KPI_VALUE).first.inner_text() != before
+        assert tab.evaluate(FITS)
+        tab.screenshot(path=str(ARTIFACTS / "presentation_live_update.png"))
+        context.close()
