@@ -30,6 +30,7 @@ LATIN1_SPELLING = {"–": "-", "—": "-", "…": "...", "·": "-", "≥": ">=",
                    "×": "x", "\u2212": "-", "‘": "'", "’": "'", "“": '"', "”": '"'}
 MARGIN = 12.0  # mm
 MM_TO_LAYOUT_PX = 4.2  # chart layout pixels per mm of page (rendered at scale 2)
+ROW_MM = 6.0  # a table row of one line, with padding (to decide whether a table fits the page)
 DARK = (38, 39, 48)
 MUTED = (85, 91, 102)
 HEADING_FILL = (227, 238, 247)
@@ -144,7 +145,7 @@ def _figures(pdf: BriefingPdf, slide: Slide, progress: Callable[[], None]) -> No
     gap = 6.0
     count = len(slide.figures)
     width = (pdf.epw - gap * (count - 1)) / count
-    height = min(room, width * 0.75 if count > 1 else width * 0.5)
+    height = min(room, width * 0.95 if count > 1 else width * 0.5)
     top = pdf.get_y()
     for position, fig in enumerate(slide.figures):
         layout_w, layout_h = round(width * MM_TO_LAYOUT_PX), round(height * MM_TO_LAYOUT_PX)
@@ -155,8 +156,12 @@ def _figures(pdf: BriefingPdf, slide: Slide, progress: Callable[[], None]) -> No
 
 
 def _table(pdf: BriefingPdf, deck: Deck, table: SlideTable, *, new_page: bool) -> None:
-    if new_page:
+    """The whole table; on a new page unless it fits under what the page already holds."""
+    room = pdf.h - pdf.get_y() - MARGIN - 8
+    if new_page and (len(table.rows) + 3) * ROW_MM > room:
         pdf.add_page()
+    elif new_page:
+        pdf.ln(4)
     pdf.write_line(table.caption, 13, bold=True, height=7)
     if not table.rows:
         pdf.write_line(deck.t("export.no_rows"), 11, colour=MUTED, height=6)

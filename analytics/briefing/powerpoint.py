@@ -28,7 +28,7 @@ LAYOUT_PX_PER_INCH = 80  # chart layout pixels per inch of slide: the app's 13 p
 DARK = RGBColor(0x26, 0x27, 0x30)
 MUTED = RGBColor(0x55, 0x5B, 0x66)
 GOOD, BAD = RGBColor(0x00, 0x7A, 0x5A), RGBColor(0xB8, 0x4A, 0x00)
-TABLE_ROWS = 10
+TABLE_ROWS = 8  # rows of 14 pt that fit under the figures and above the footer
 ProgressFn = Callable[[float, str], None]
 
 
