@@ -176,12 +176,17 @@ def export_frame(frame: pd.DataFrame, columns: list[Column]) -> pd.DataFrame:
     return shown.reset_index(drop=True)
 
 
-def table(frame: pd.DataFrame, columns: list[Column], *, key: str, height: int | str = "auto") -> None:
-    """A read-only table with translated headers and values, in the reader's number formats."""
+ROW_PX = 35  # st.dataframe's row height
+
+
+def table(frame: pd.DataFrame, columns: list[Column], *, key: str, max_height: int | None = None) -> None:
+    """A read-only table with translated headers and values, in the reader's number formats; at
+    most `max_height` pixels tall, and no taller than its rows (no empty grid under five rows)."""
     from analytics.charts import table_formats
 
     formats = table_formats(common.lang())
     config = {t(code): _column_config(kind, formats) for _, code, kind in columns}
+    height: int | str = "auto" if max_height is None else min(max_height, ROW_PX * (len(frame) + 1) + 3)
     st.dataframe(export_frame(frame, columns), hide_index=True, width="stretch", height=height, column_config=config,
                  key=key)
 

@@ -60,7 +60,7 @@ def tpp(view: dashboard.View) -> None:
     waiting = figures.officials_without_innovation(ind)
     st.subheader(t("dash.tpp_waiting", n=charts.number(len(waiting), lang)))
     st.caption(t("dash.tpp_waiting_help"))
-    dashboard.table(waiting, WAITING_COLUMNS, key="tpp_waiting", height=420)
+    dashboard.table(waiting, WAITING_COLUMNS, key="tpp_waiting", max_height=420)
     dashboard.downloads(dashboard.export_frame(waiting, WAITING_COLUMNS), f"pejabat-belum-berinovasi-{view.year}",
                         sheet="Pejabat",
                         detail={"year": view.year, "filters": view.filters.to_query(), "rows": len(waiting)})

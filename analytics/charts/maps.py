@@ -25,7 +25,7 @@ from analytics.charts.template import NONE, SEQUENTIAL, TEXT, finish
 MAP_HEIGHT = 460
 # The map is framed for the narrowest screen we support (a phone, ~340 px of chart width);
 # wider screens see the same frame with white around it.
-FRAME_PX = (340, MAP_HEIGHT - 90)
+FRAME_PX = (340, MAP_HEIGHT - 170)  # the plot area under the title and above the colour bar
 
 
 class BoundaryError(ValueError):
@@ -123,8 +123,9 @@ def kecamatan_map(nine: pd.DataFrame, lang: str, *, boundaries: Boundaries | Non
              f"<br>{i18n.t('chart.innovations', lang)}: %{{customdata[2]:,d}}<extra></extra>")
     selected = [i for i, n in enumerate(names) if n in set(chosen)] or None
     top = max([*counting, 1])
-    colorbar = {"title": {"text": i18n.t("chart.counting", lang), "side": "right"}, "thickness": 12, "len": 0.7,
-                "tickformat": ",d"}
+    # A horizontal colour bar under the map: on a phone a vertical one takes a fifth of the width.
+    colorbar = {"title": {"text": i18n.t("chart.counting", lang), "side": "top"}, "orientation": "h", "x": 0.5,
+                "xanchor": "center", "y": 0, "yanchor": "top", "thickness": 10, "len": 0.8, "tickformat": ",d"}
     if boundaries is not None:
         fig = go.Figure(go.Choroplethmap(
             geojson=boundaries.geojson, locations=names, z=counting, zmin=0, zmax=top, customdata=custom,
@@ -140,7 +141,7 @@ def kecamatan_map(nine: pd.DataFrame, lang: str, *, boundaries: Boundaries | Non
     else:
         fig = _tiles(names, counting, custom, hover, selected, top, colorbar)
         subtitle = i18n.t("chart.map_tiles_sub", lang)
-    fig.update_layout(dragmode=False)
+    fig.update_layout(dragmode=False, margin={"b": 70})
     return finish(fig, title=i18n.t("chart.kecamatan_map", lang), subtitle=subtitle, lang=lang, height=MAP_HEIGHT)
 
 

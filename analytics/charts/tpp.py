@@ -32,7 +32,7 @@ def tpp_tiers_chart(tiers: pd.DataFrame, lang: str) -> go.Figure:
         textposition="auto", cliponaxis=False,
         hovertemplate=f"<b>%{{y}}</b><br>{i18n.t('chart.officials', lang)}: %{{x:,d}}<extra></extra>",
     ))
-    fig.update_yaxes(type="category", autorange="reversed", title_text=i18n.t("chart.axis_tier", lang))
+    fig.update_yaxes(type="category", autorange="reversed")  # the labels say the tier and its percent
     fig.update_xaxes(title_text=i18n.t("chart.officials", lang), **count_axis(tiers["jumlah_pejabat"].max()))
     return finish(fig, title=i18n.t("chart.tpp_tiers", lang), subtitle=i18n.t("chart.simulation_sub", lang),
                   lang=lang, height=bar_height(len(labels), 170))
@@ -57,5 +57,5 @@ def tpp_units_chart(per_unit: pd.DataFrame, lang: str, *, limit: int = 15,
     ))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels, autorange="reversed")
     fig.update_xaxes(title_text=i18n.t("chart.axis_million_rupiah", lang), tickformat=",.1~f", rangemode="tozero")
-    return finish(fig, title=i18n.t("chart.tpp_units", lang, n=len(table)),
+    return finish(fig, title=i18n.t("chart.tpp_units", lang, n=limit),
                   subtitle=i18n.t("chart.simulation_sub", lang), lang=lang, height=bar_height(len(labels)))
