@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from xlsx_helpers import innovation_row, simple_workbook
 
@@ -54,3 +56,14 @@ def snapshot(store: Store) -> dict[str, Any]:
         "accounts": store.accounts.frame().drop(columns=["last_login_at"]).to_dict("records"),
         "rules": rules[["id", "is_current"]].to_dict("records"),
     }
+
+
+def app_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **settings: str) -> str:
+    """Point the app (AppTest runs it in this process) at a SQLite file of its own; open mode and
+    no SSO unless `settings` (environment variables) say otherwise.  Returns the URL."""
+    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
+    for name in ("KUDUS_AUTH", "KUDUS_SSO"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in {"DATABASE_URL": url, "KUDUS_DATA_DIR": str(tmp_path), **settings}.items():
+        monkeypatch.setenv(name, value)
+    return url

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from access_helpers import PASSWORDS, make_people
+from access_helpers import PASSWORDS, app_database, make_people
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -19,11 +19,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    url = f"sqlite:///{tmp_path / 'admin.sqlite'}"
-    for name, value in {"DATABASE_URL": url, "KUDUS_DATA_DIR": str(tmp_path), "KUDUS_AUTH": "signed-in"}.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("KUDUS_SSO", raising=False)
-    instance = Store(url)
+    instance = Store(app_database(tmp_path, monkeypatch, KUDUS_AUTH="signed-in"))
     make_people(instance, with_passwords=True)
     return instance
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from access_helpers import OTHER_UNIT, OWN_UNIT, PASSWORDS, make_people, submission
+from access_helpers import OTHER_UNIT, OWN_UNIT, PASSWORDS, app_database, make_people, submission
 from sqlalchemy import update
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
@@ -29,12 +29,7 @@ EXISTING = [p for p in PAGES if (ROOT / p.file).exists()]
 
 @pytest.fixture
 def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("KUDUS_DATA_DIR", str(tmp_path))
-    for name in ("KUDUS_AUTH", "KUDUS_SSO"):
-        monkeypatch.delenv(name, raising=False)
-    return url
+    return app_database(tmp_path, monkeypatch)
 
 
 @pytest.fixture

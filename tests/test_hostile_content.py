@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from access_helpers import app_database
 from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
@@ -83,12 +84,7 @@ def test_exports_neutralise_formulas_end_to_end(tmp_path: Path) -> None:
 
 @pytest.fixture
 def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("KUDUS_DATA_DIR", str(tmp_path))
-    for name in ("KUDUS_AUTH", "KUDUS_SSO"):
-        monkeypatch.delenv(name, raising=False)
-    return url
+    return app_database(tmp_path, monkeypatch)
 
 
 def test_upload_page_shows_hostile_file_and_unit_names_as_text(app_db: str) -> None:

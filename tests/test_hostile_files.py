@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from access_helpers import app_database
 from streamlit.testing.v1 import AppTest
 from test_validation import zip_bytes
 from xlsx_helpers import simple_workbook
@@ -51,13 +52,9 @@ HOSTILE = {
 
 @pytest.fixture
 def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
-    for name, value in {"DATABASE_URL": url, "KUDUS_DATA_DIR": str(tmp_path), "KUDUS_MAX_EXPANDED_MB": "5"}.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setenv("KUDUS_MAX_UPLOAD_MB", str(round((len(simple_workbook()) + 1024) / 1024 / 1024, 6)))
-    for name in ("KUDUS_AUTH", "KUDUS_SSO"):
-        monkeypatch.delenv(name, raising=False)
-    return url
+    """Limits just above a sound workbook's size, and 5 MB unzipped: the hostile files cross them."""
+    return app_database(tmp_path, monkeypatch, KUDUS_MAX_EXPANDED_MB="5",
+                        KUDUS_MAX_UPLOAD_MB=str(round((len(simple_workbook()) + 1024) / 1024 / 1024, 6)))
 
 
 def nothing_stored(url: str) -> None:
