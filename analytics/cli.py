@@ -124,6 +124,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     store = _store(args)
     unit = _unit_kode(store, args.unit) if args.unit else None
     history = store.history(unit_kode=unit, tahun=args.year)
+    who = _actor(args, store)
+    if not isinstance(who, str) and not who.all_units():  # --as-user operator: their units only
+        history = history[history["unit_kode"].isin(who.units)]
     if args.json:
         print(history.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
     else:
@@ -165,13 +168,19 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from analytics.access.guard import authorize
+    from analytics.access.roles import Permission
     from analytics.exports import innovations_for_export, to_csv_bytes, to_excel_bytes
 
     store = _store(args)
-    table = innovations_for_export(store.innovations(tahun=args.year), store.units())
     output = Path(args.output)
+    actor = _actor(args, store)
+    authorize(store, actor, Permission.EXPORT, target=output.name)  # e.g. --as-user an operator: refused
+    table = innovations_for_export(store.innovations(tahun=args.year), store.units())
     fmt = args.format or ("csv" if output.suffix.lower() == ".csv" else "xlsx")
     output.write_bytes(to_csv_bytes(table) if fmt == "csv" else to_excel_bytes(table, "Inovasi"))
+    store.record_event(actor=actor, action="export", target=output.name, bump_version=False,
+                       detail={"year": args.year, "rows": len(table), "via": "cli"})
     print(f"{output} ({len(table)} inovasi)")
     return EXIT_OK
 

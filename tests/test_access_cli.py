@@ -85,3 +85,20 @@ def test_as_user_holds_the_cli_to_that_account(db: str, tmp_path: Path, monkeypa
     assert main(["ingest", str(other), "--db", db]) == 0  # the local administrator may
     assert main(["restore", "1", "--as-user", "ani", "--db", db]) == 1
     assert main(["ingest", str(other), "--as-user", "nobody", "--db", db]) == 2
+
+
+def test_cli_exports_are_audited_and_held_to_the_role(db: str, tmp_path: Path, monkeypatch, capsys) -> None:
+    stdin(monkeypatch, "")
+    main(["user", "create", "ani", "--role", "operator", "--unit", "Dinas Kesehatan", "--db", db])
+    main(["user", "create", "pimpinan", "--role", "pimpinan", "--sso-only", "--db", db])
+    other = tmp_path / "lain.xlsx"
+    other.write_bytes(simple_workbook(unit=UNIT_NAMES[OTHER_UNIT]))
+    main(["ingest", str(other), "--db", db])
+    assert main(["export", "-o", str(tmp_path / "x.csv"), "--as-user", "ani", "--db", db]) == 1
+    assert not (tmp_path / "x.csv").exists()
+    assert main(["export", "-o", str(tmp_path / "x.csv"), "--as-user", "pimpinan", "--db", db]) == 0
+    event = Store(db).audit_log(limit=1).iloc[0]
+    assert (event["actor"], event["action"], event["target"]) == ("pimpinan", "export", "x.csv")
+    capsys.readouterr()
+    assert main(["history", "--as-user", "ani", "--json", "--db", db]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the operator's unit has no reports; the other's stay hidden
