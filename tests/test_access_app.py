@@ -186,10 +186,17 @@ def test_trusted_header_maps_to_the_account(signed_in_mode: Store, monkeypatch: 
 def test_oidc_identity_maps_by_email(signed_in_mode: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KUDUS_SSO", "oidc")
     signed_in_mode.accounts.create("sari", role=PIMPINAN, email="sari@kuduskab.go.id", actor="cli")
+    import streamlit
+
+    providers: list[str | None] = []
+    monkeypatch.setattr(streamlit, "login", lambda provider=None: providers.append(provider))
+    monkeypatch.setenv("KUDUS_SSO_PROVIDER", "kuduskab")
     at = AppTest.from_file(APP, default_timeout=60)
     at.user = {"is_logged_in": False}
     at.run()
-    assert [b.label for b in at.button][:1] == ["Masuk dengan SSO"]
+    [sso] = [b for b in at.button if b.label == "Masuk dengan SSO"]
+    sso.click().run()
+    assert providers == ["kuduskab"]  # st.login itself needs the [auth] secrets of a deployment
     at.user = {"is_logged_in": True, "email": "Sari@kuduskab.go.id", "name": "Sari"}
     at.run()
     assert "Masuk sebagai **sari** · Pimpinan" in texts(at.sidebar, "markdown")
