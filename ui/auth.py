@@ -54,6 +54,7 @@ def identify() -> SignedIn | None:
             st.session_state[NOTICE_KEY] = refusal
             return None
         st.session_state[TOKEN_KEY] = signed.token
+        st.session_state.pop(NOTICE_KEY, None)  # e.g. "session ended": the provider signed us back in
         return signed
     return None
 
