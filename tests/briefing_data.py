@@ -3,7 +3,8 @@ like uploads) and the indicators the analytics layer computes from it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from analytics.filters import Filters, apply_filters
 from analytics.indicators import Indicators, compute_all, explain
@@ -25,6 +26,14 @@ def fill(store: Store, years: Iterable[int] = YEARS, *, hold_back: str | None = 
             if tahun == last and book.unit_kode == hold_back:
                 continue
             store_workbook(store, book)
+
+
+def filled_store(folder: Path) -> Iterator[Store]:
+    """A Store on a new SQLite file in `folder`, filled with YEARS (for a module-scoped fixture)."""
+    store = Store(f"sqlite:///{folder / 'inovasi.sqlite'}")
+    fill(store)
+    yield store
+    store.close()
 
 
 def store_workbook(store: Store, book: object) -> None:

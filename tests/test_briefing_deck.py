@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from briefing_data import fill, indicators
+from briefing_data import filled_store, indicators
 
 from analytics import dashboard
 from analytics.briefing import SLIDE_CODES, BriefingInputs, Rotation, build_deck, newest_first, read_settings
@@ -102,10 +102,7 @@ def test_a_smaller_slide_set_keeps_the_index_in_range() -> None:
 # ---- the deck -------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    instance = Store(f"sqlite:///{tmp_path_factory.mktemp('briefing') / 'deck.sqlite'}")
-    fill(instance)
-    yield instance
-    instance.close()
+    yield from filled_store(tmp_path_factory.mktemp("briefing"))
 
 
 def deck_of(store: Store, filters: Filters, slides: tuple[str, ...] = SLIDE_CODES, lang: str = "id"):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from briefing_data import fill, indicators
+from briefing_data import filled_store, indicators
 from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
@@ -31,10 +31,7 @@ FILTERS = Filters(tahun=2025, jenis_unit=("OPD", "UPTD"))
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    instance = Store(f"sqlite:///{tmp_path_factory.mktemp('exports') / 'exports.sqlite'}")
-    fill(instance)
-    yield instance
-    instance.close()
+    yield from filled_store(tmp_path_factory.mktemp("exports"))
 
 
 @pytest.fixture(scope="module")
