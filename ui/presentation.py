@@ -86,7 +86,7 @@ def _slide(slide: Slide, position: int) -> None:
         for number, (column, metric) in enumerate(zip(st.columns(len(slide.metrics) + 1), slide.metrics)):
             _metric(column, metric, f"{key}_{number}")
         shown = slide.table.head()
-        st.table(shown, hide_index=True)
+        st.table(shown.map(escape_md), hide_index=True)  # st.table renders cells as Markdown: names as text
         if len(slide.table.rows) > len(shown):
             st.caption(t("deck.table_more", shown=len(shown), n=len(slide.table.rows)))
         return
@@ -164,7 +164,7 @@ def show() -> None:
         slide = deck.slides[rotation.index]
         _header(deck, slide, rotation)
         with st.container(key="pres_body"):
-            if deck.kpis and deck.kpis[0].raw == 0 and deck.kpis[1].raw == 0 and slide.code != "kpi":
+            if deck.kpis and deck.kpis[0].raw == 0:  # the filters leave no innovation this year
                 st.markdown(escape_md(t("deck.no_result", year=deck.year)))
             _slide(slide, rotation.index)
         _footer(deck, rotation, settings.slide_seconds, notes)

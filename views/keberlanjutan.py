@@ -14,7 +14,7 @@ from analytics.charts import number, percent
 from analytics.lifecycle import charts as life_charts
 from ui import common
 from ui import lifecycle as view
-from ui.common import lang, t
+from ui.common import escape_md, lang, t
 from ui.navigation import pages_for
 
 st.title(t("page.lifecycle"))
@@ -67,7 +67,8 @@ with survive:
     st.caption(t("life.survival_note"))
     if picked:
         _, kind, value, step = picked[-1][:4]
-        st.markdown(f"**{t('life.opened_survival', group=life_charts.group_label(kind, value, reader), k=step)}**")
+        group_name = escape_md(life_charts.group_label(kind, value, reader))  # values from a chart click
+        st.markdown(f"**{t('life.opened_survival', group=group_name, k=step)}**")
         view.show_table(life_charts.point_members(lc, picked[-1]),
                         ("keadaan", "nama_unit", "nama_inovasi", "kohort", "tahun_laporan", "jalur_status", "hasil"),
                         key="life_survival_members")
@@ -115,7 +116,7 @@ with check:
     picked = view.chart(life_charts.flag_check_chart(table, reader), key="life_check")
     st.caption(t("life.check_note"))
     if picked:
-        st.markdown(f"**{t('life.opened_check', kategori=picked[-1][1])}**")
+        st.markdown(f"**{t('life.opened_check', kategori=escape_md(picked[-1][1]))}**")
         view.show_table(life_charts.point_members(lc, picked[-1]),
                         ("nama_unit", "nama_inovasi", "tahun", "skor_keberlanjutan", "berhenti_berikutnya",
                          "jalur_status", "hasil"), key="life_check_rows")
@@ -128,7 +129,7 @@ with units:
     picked = view.chart(life_charts.outcome_chart(per_type, by="jenis_unit", lang=reader), key="life_outcomes")
     if picked:
         _, by, value, hasil = picked[-1][:4]
-        st.markdown(f"**{t('life.opened_outcome', hasil=life.hasil_label(hasil, reader), group=value)}**")
+        st.markdown(f"**{t('life.opened_outcome', hasil=life.hasil_label(hasil, reader), group=escape_md(value))}**")
         view.show_table(life_charts.point_members(lc, picked[-1]), view.LIFECYCLE_VIEW, key="life_outcome_members")
     else:
         st.caption(t("life.click_hint"))

@@ -18,7 +18,7 @@ from analytics.lifecycle.linking import PAIR_KEY
 from analytics.store_links import TAUTKAN, TOLAK, LinkDecisions, LinkError
 from ui import common
 from ui import lifecycle as view
-from ui.common import lang, t
+from ui.common import escape_md, lang, t
 
 FIELDS = ("nama_inovasi", "tahun", "tahapan", "status", "jenis", "bentuk", "inisiator", "urusan", "nama_penggagas",
           "tanggal_uji_coba", "tanggal_penerapan", "dasar_hukum", "nomor_dasar_hukum", "lokasi_kecamatan",
@@ -103,9 +103,10 @@ else:
                           key=f"life_link_pick_{version[1]}")
     proposal = shown.loc[keys.eq(chosen).to_numpy()].iloc[0]
     with st.container(border=True):
-        st.markdown(t("life.proposal_head", unit=unit_names.get(proposal["unit_kode"], proposal["unit_kode"]),
+        unit_name = escape_md(unit_names.get(proposal["unit_kode"], proposal["unit_kode"]))  # Markdown below
+        st.markdown(t("life.proposal_head", unit=unit_name,
                       skor=number(proposal["skor"], lang(), 1)), help=t("life.score_help"))
-        st.table(highlighted(side_by_side(proposal)))
+        st.table(highlighted(side_by_side(proposal).map(escape_md)))  # st.table renders cells as Markdown
         st.caption(t("life.differ_note"))
     confirm, reject = st.columns(2)
     confirm.button(t("life.confirm"), type="primary", icon=":material/link:", width="stretch",
