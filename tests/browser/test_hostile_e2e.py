@@ -13,6 +13,7 @@ from xlsx_helpers import innovation_row, simple_workbook
 
 from analytics.access import ADMIN
 from analytics.store import Store
+from analytics.validation import validate_workbook
 from ui.navigation import pages_for
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -24,14 +25,21 @@ PASSWORD = "Admin-rahasia-browser-1"
 INJECTED = "img[src='x'], img[src='y'], img[src='z'], img[src='w'], a[href^='javascript'], [onerror]"
 # Streamlit's own page has inline scripts; an injected one would mention alert.
 SCRIPT_WITH_ALERT = "() => [...document.scripts].some(s => s.text.includes('alert'))"
+# Markdown that took effect: the words of the tricks above as bold text or link text.
+MARKDOWN_RENDERED = """() => [...document.querySelectorAll('strong, b, em, a, code')]
+    .filter(e => ['bold', 'x', 'klik', 'tebal'].includes(e.textContent.trim())).map(e => e.outerHTML)"""
 
 
 def prepare(data_dir: Path) -> None:
-    """The app's database with a hostile unit name, before the server starts."""
+    """The app's database before the server starts: a hostile unit name, and last year's report
+    with a near-same hostile innovation name (so the linking page proposes the pair)."""
     store = Store(f"sqlite:///{data_dir / 'inovasi.sqlite'}")
     units = store.units()
     units.loc[units["kode"] == "opd.dinkes", "nama"] = HOSTILE_UNIT
     store.replace_units(units, actor="cli")
+    last_year = simple_workbook([innovation_row(SCRIPT_NAME + " lama")], unit=HOSTILE_UNIT, tahun=2023)
+    [sub] = validate_workbook(last_year, "2023.xlsx", store.units()).submissions
+    store.store_submission(sub, actor="cli")
     store.close()
 
 
@@ -76,13 +84,15 @@ def test_hostile_workbook_runs_no_script_on_any_page(page, app_url: str, dialogs
     stored = page.get_by_text("tersimpan (2 inovasi")
     stored.wait_for()
     assert HOSTILE_UNIT in stored.inner_text()  # the unit's Markdown and HTML shown as characters
-    assert Store(f"sqlite:///{tmp_path / 'inovasi.sqlite'}").innovations()["nama_inovasi"].tolist()[0] == SCRIPT_NAME
+    stored_names = Store(f"sqlite:///{tmp_path / 'inovasi.sqlite'}").innovations(tahun=2024)["nama_inovasi"]
+    assert SCRIPT_NAME in stored_names.tolist()
     for number, spec in enumerate(pages_for(ADMIN)):
         visit(page, f"{app_url}/{'' if number == 0 else spec.url_path}")  # the first page lives at /
         assert not page.locator('[data-testid="stException"]').count(), spec.file
         assert not page.locator(INJECTED).count(), (spec.file, page.locator(INJECTED).evaluate_all(
             "els => els.map(e => e.outerHTML.slice(0, 300))"))
         assert not page.evaluate(SCRIPT_WITH_ALERT), spec.file
+        assert page.evaluate(MARKDOWN_RENDERED) == [], spec.file
         page.screenshot(path=str(ARTIFACTS / f"hostile_{spec.url_path}.png"), full_page=True)
     assert dialogs == []
 
