@@ -227,3 +227,16 @@ def test_export_panel_offers_pdf_pptx_and_a_png_of_any_chart(db_url: str) -> Non
     # 2 ranking + map and bars + the lifecycle slide + 2 coverage + 2 TPP charts
     assert len(chooser.options) == 9 and chooser.options[0].startswith("Peringkat perangkat daerah 2025 — ")
     assert panel is not None
+
+
+def test_every_slide_survives_filters_that_leave_nothing(db_url: str) -> None:
+    empty = {"unit": "bumd.tirta-muria", "tahapan": "Inisiatif", "status": "Tidak Aktif", "jenis": "Digital"}
+    store = Store(db_url)
+    now, _before, _newest = indicators(store, Filters(tahun=2025, **{k: (v,) for k, v in empty.items()}))
+    store.close()
+    assert now.ringkasan["jumlah_inovasi"] == 0
+    at = start(**empty)
+    for _ in range(7):
+        assert not at.exception, (title(at), at.exception)
+        assert any("Tidak ada inovasi" in m.value for m in at.markdown), title(at)
+        at.button(key="pres_next").click().run()
