@@ -17,7 +17,8 @@ from analytics.validation import validate_workbook
 from ui.navigation import pages_for
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-SCRIPT_NAME = "<img src=x onerror=alert(1)> and **bold** [x](javascript:alert(1))"
+SCRIPT_NAME = ("<img src=x onerror=alert(1)> and **bold** [x](javascript:alert(1)) "
+               "<a href='https://attacker.example/'>klik</a>")
 HOSTILE_UNIT = "Dinas **Kesehatan** <img src=y onerror=alert(2)>"
 HOSTILE_FILE = "**tebal** [klik](javascript:alert(3)) <img src=z onerror=alert(4)>.xlsx"
 HOSTILE_ADMIN = "Admin <img src=w onerror=alert(5)> **x**"
@@ -25,7 +26,8 @@ PASSWORD = "Admin-rahasia-browser-1"
 INJECTED = "img[src='x'], img[src='y'], img[src='z'], img[src='w'], a[href^='javascript'], [onerror]"
 # Streamlit's own page has inline scripts; an injected one would mention alert.
 SCRIPT_WITH_ALERT = "() => [...document.scripts].some(s => s.text.includes('alert'))"
-# Markdown that took effect: the words of the tricks above as bold text or link text.
+# Markdown or HTML that took effect: the words of the tricks above as bold text or as the text of a
+# link (a disguised link).  A bare URL that a table shows as a link to itself is no disguise.
 MARKDOWN_RENDERED = """() => [...document.querySelectorAll('strong, b, em, a, code')]
     .filter(e => ['bold', 'x', 'klik', 'tebal'].includes(e.textContent.trim())).map(e => e.outerHTML)"""
 
