@@ -215,7 +215,16 @@ def test_tpp_page_tiers_list_and_disclaimer(filled: Store) -> None:
     shown = at.dataframe[0].value
     assert len(shown) == len(waiting) and shown["NIP"].tolist() == waiting["nip"].tolist()
     assert metrics(at)["Dampak TPP per bulan"].startswith("Rp ")
-    assert [d.proto.label for d in at.get("download_button")][-2:] == ["Unduh Excel", "Unduh CSV"]
+    assert [d.proto.label for d in at.get("download_button")] == ["Unduh Excel", "Unduh CSV"]
+
+
+def test_the_briefing_panel_is_built_only_when_asked_for(filled: Store) -> None:
+    at = start("views/tpp.py")
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert labels == ["Unduh Excel", "Unduh CSV"]  # the page's own list; no briefing deck built
+    at.toggle(key="export_tpp_prepare").set_value(True).run()
+    assert not at.exception
+    assert len(at.get("download_button")) > len(labels)  # the briefing's PDF / PowerPoint / PNG
 
 
 def test_data_page_filters_the_table_with_the_shared_bar(filled: Store) -> None:

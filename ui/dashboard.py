@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from analytics.charts import Boundaries, BoundaryError, load_boundaries
 from analytics.filters import Filters, apply_filters, innovations_shown, years_with_data
@@ -240,3 +241,19 @@ def downloads(frame: pd.DataFrame, name: str, *, sheet: str, detail: dict[str, o
     right.download_button(t("data.download_csv"),
                           common.audited_download(lambda: to_csv_bytes(frame), what=f"{name}.csv", detail=detail),
                           f"{name}.csv", icon=":material/description:", on_click="ignore")
+
+
+def export_panel(slot: DeltaGenerator, view: View, *, key: str, **options: object) -> None:
+    """The briefing export panel (ui.exports) in `slot`, a container near the top of the page,
+    built only when the reader asks for it.
+
+    Why on demand: with 50,000 innovations a cold briefing deck takes ~5 s and ~500 MB more
+    memory (bench/bench_dashboard.py), for a file most readers never take; a page view must stay
+    within 2 s and 800 MB.  Called last, so even when the toggle is on the charts come first.  The
+    module is imported here: its PDF and slide libraries take a second to load on a fresh server."""
+    with slot:
+        if not st.toggle(t("dash.prepare_briefing"), key=f"{key}_prepare", help=t("dash.prepare_briefing_help")):
+            return
+        from ui import exports
+
+        exports.briefing_exports(view, key=key, **options)  # type: ignore[arg-type]

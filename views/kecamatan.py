@@ -13,7 +13,7 @@ import streamlit as st
 from analytics import charts
 from analytics import dashboard as figures
 from analytics.indicators import Indicators
-from ui import dashboard, exports, kpi
+from ui import dashboard, kpi
 from ui.common import t
 
 
@@ -79,10 +79,11 @@ def detail(view: dashboard.View, everywhere: Indicators, kecamatan: str) -> None
 
 
 view = dashboard.open_page("page.kecamatan")
-exports.briefing_exports(view, slides=("kpi", "kecamatan"), key="export_kecamatan")
+export_slot = st.container()  # the export panel shows here, drawn last (below)
 everywhere = overview(view)
 if everywhere is not None:
     if len(view.filters.kecamatan) == 1:
         detail(view, everywhere, view.filters.kecamatan[0])
     else:
         nine_table(view, everywhere)
+dashboard.export_panel(export_slot, view, slides=("kpi", "kecamatan"), key="export_kecamatan")

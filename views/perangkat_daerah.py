@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import common, dashboard, exports, filters
+from ui import common, dashboard, filters
 from ui.common import t
 
 FLAGS = ("penerapan", "dasar_hukum", "anggaran", "sop", "monev", "replikasi")
@@ -101,10 +101,11 @@ def detail(view: dashboard.View, kode: str) -> None:
 
 
 view = dashboard.open_page("page.units")
-exports.briefing_exports(view, slides=("kpi", "peringkat", "cakupan"), key="export_units")
+export_slot = st.container()  # the export panel shows here, drawn last (below)
 names = ranking(view)
 if names is not None:
     st.subheader(t("dash.unit_detail"))
     chosen = picker(view, names)
     if chosen is not None:
         detail(view, chosen)
+dashboard.export_panel(export_slot, view, slides=("kpi", "peringkat", "cakupan"), key="export_units")

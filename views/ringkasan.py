@@ -10,7 +10,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import dashboard, exports, kpi
+from ui import dashboard, kpi
 from ui.common import t
 
 
@@ -64,5 +64,6 @@ def overview(view: dashboard.View) -> None:
 
 
 view = dashboard.open_page("page.overview")
-exports.briefing_exports(view, key="export_overview")
+export_slot = st.container()  # the export panel shows here, drawn last (below)
 overview(view)
+dashboard.export_panel(export_slot, view, key="export_overview")

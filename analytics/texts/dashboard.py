@@ -24,6 +24,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas batas kecamatan (KUDUS_GEOJSON) tidak dapat dipakai: {detail}. Peta titik ditampilkan.",
         "en": "The kecamatan boundary file (KUDUS_GEOJSON) cannot be used: {detail}. Showing the point map.",
     },
+    "dash.prepare_briefing": {"id": "Siapkan unduhan ringkasan (PDF, PowerPoint, gambar)",
+                              "en": "Prepare the briefing downloads (PDF, PowerPoint, images)"},
+    "dash.prepare_briefing_help": {
+        "id": "Menyusun berkas ringkasan dari halaman ini butuh beberapa detik; aktifkan bila perlu.",
+        "en": "Building the briefing files of this page takes a few seconds; switch on when needed.",
+    },
     # ---- filter bar -----------------------------------------------------------------------------
     "filter.tahun": {"id": "Tahun", "en": "Year"},
     "filter.more": {"id": "Filter", "en": "Filters"},

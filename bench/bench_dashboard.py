@@ -1,0 +1,179 @@
+"""Dashboard benchmark: 50,000 stored innovations, every page's rerun, the first chart in Chromium,
+and the server's peak memory.
+
+Targets (issue 4), with 50,000 innovations stored:
+  - a warm rerun of each page's script <= 300 ms, a cold one <= 2 s (AppTest: the page run through
+    app.py, as a browser rerun does; cold = st.cache_data cleared, as after every write);
+  - in headless Chromium the first chart is visible <= 3 s after opening the overview on 127.0.0.1;
+  - peak server memory <= 800 MB (VmHWM of the `streamlit run` process after every page was shown).
+
+The data: `analytics.sample.write_bulk_workbooks` (500 workbooks x 100 innovations, real Kudus units,
+years 2015-2026) ingested by `analytics.ingest.ingest_paths` into a temporary SQLite file, exactly as
+uploads would be.  `--db URL` reuses a database built before.
+
+    .venv/bin/python bench/bench_dashboard.py [--runs 5] [--db sqlite:////tmp/x.sqlite] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WARM_TARGET_S, COLD_TARGET_S, FIRST_CHART_TARGET_S, MEMORY_TARGET_MB = 0.3, 2.0, 3.0, 800.0
+PAGES = ("views/ringkasan.py", "views/perangkat_daerah.py", "views/kecamatan.py", "views/tpp.py", "views/data.py")
+URLS = ("", "perangkat-daerah", "kecamatan", "tpp", "data")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def build_database(folder: Path, workbooks: int, per_workbook: int) -> str:
+    from analytics.ingest import ingest_paths
+    from analytics.sample import write_bulk_workbooks
+    from analytics.store import Store
+
+    started = time.perf_counter()
+    paths = write_bulk_workbooks(folder / "xlsx", workbooks, per_workbook)
+    url = f"sqlite:///{folder / 'bench.sqlite'}"
+    store = Store(url)
+    outcomes = ingest_paths(paths, store, actor="bench")
+    stored = len(store.innovations())
+    print(f"stored {stored:,} innovations from {sum(o.result.ok for o in outcomes)} workbooks "
+          f"in {time.perf_counter() - started:.1f} s")
+    return url
+
+
+def time_pages(url: str, runs: int) -> dict[str, tuple[float, float]]:
+    """Median cold and warm seconds of each page's script run through app.py (AppTest)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DATABASE_URL"] = url
+    results = {}
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception, [e.message for e in at.exception]
+        cold, warm = [], []
+        for _ in range(runs):
+            st.cache_data.clear()
+            started = time.perf_counter()
+            at.run()
+            cold.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            at.run()
+            warm.append(time.perf_counter() - started)
+            assert not at.exception, [e.message for e in at.exception]
+        results[page] = (statistics.median(cold), statistics.median(warm))
+    return results
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(url: str, folder: Path) -> Iterator[tuple[str, int]]:
+    """`streamlit run app.py` on the bench database; yields (base URL, pid) once healthy."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": url, "KUDUS_DATA_DIR": str(folder)}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    with open(folder / "streamlit.log", "w") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                with contextlib.suppress(OSError), urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
+                    break
+                time.sleep(0.1)  # polling interval of the health check
+            yield base, process.pid
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+
+def peak_mb(pid: int) -> float:
+    """The process's peak resident memory (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def browser_figures(url: str, folder: Path) -> dict[str, float]:
+    """First chart visible on the overview (a fresh server, then a second visit), then every page
+    shown once, then the server's peak memory."""
+    from playwright.sync_api import sync_playwright
+
+    figures = {}
+    with streamlit_server(url, folder) as (base, pid), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for visit in ("first_chart_cold_s", "first_chart_warm_s"):
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            started = time.perf_counter()
+            page.goto(base)
+            page.locator(CHART).first.wait_for(state="visible", timeout=60_000)
+            figures[visit] = time.perf_counter() - started
+            page.close()
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        for path in URLS:
+            page.goto(f"{base}/{path}")
+            page.wait_for_selector(IDLE, timeout=60_000)
+            if path != "data":
+                page.locator(CHART).first.wait_for(state="visible", timeout=60_000)
+        page.wait_for_selector(IDLE, timeout=60_000)
+        figures["peak_server_mb"] = peak_mb(pid)
+        browser.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workbooks", type=int, default=500)
+    parser.add_argument("--per-workbook", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=5, help="cold and warm runs per page; medians are reported")
+    parser.add_argument("--db", help="reuse this database URL instead of building one")
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, load average {Path('/proc/loadavg').read_text().split()[:3]}")
+    with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as tmp:
+        folder = Path(tmp)
+        url = args.db or build_database(folder, args.workbooks, args.per_workbook)
+        print(f"\npage rerun through app.py (AppTest, median of {args.runs}):")
+        print(f"{'page':28} {'cold s':>8} {'/ 2 s':>7} {'warm s':>8} {'/ 0.3 s':>8}")
+        for page, (cold, warm) in time_pages(url, args.runs).items():
+            print(f"{page:28} {cold:8.3f} {cold / COLD_TARGET_S:7.2f} {warm:8.3f} {warm / WARM_TARGET_S:8.2f}")
+        if args.no_browser or not Path(CHROMIUM).exists():
+            print("\n(browser figures skipped)")
+            return
+        figures = browser_figures(url, folder)
+        print("\nheadless Chromium, overview on 127.0.0.1:")
+        for key in ("first_chart_cold_s", "first_chart_warm_s"):
+            print(f"  {key:20} {figures[key]:6.2f} s   ratio to 3 s: {figures[key] / FIRST_CHART_TARGET_S:.2f}")
+        print(f"peak server memory     {figures['peak_server_mb']:6.0f} MB  "
+              f"ratio to 800 MB: {figures['peak_server_mb'] / MEMORY_TARGET_MB:.2f}")
+
+
+if __name__ == "__main__":
+    main()
