@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import time
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -26,23 +27,23 @@ from analytics.briefing import Deck, Metric, Rotation, Slide, local_now, read_se
 from analytics.briefing.figures import for_screen
 from analytics.filters import DIMENSIONS, YEAR, Filters, choices
 from ui import briefing, common
+from ui import filters as filter_bar
 from ui.common import escape_md, t
 from ui.presentation_css import SCREEN_CSS
 
 ROTATION_KEY = "presentasi_rotation"
 PLOTLY_CONFIG = {"displayModeBar": False, "staticPlot": False, "responsive": True}
+
+
 def _query() -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
-def screen_filters(years: list[int], units: object) -> Filters:
+def screen_filters(years: list[int], units: pd.DataFrame) -> Filters:
     """The filters of the screen: the kiosk URL's when it names any (tahun, jenis_unit, ...), else
     the filter bar's as this session left them on a dashboard page; the newest year by default."""
-    from ui import filters as filter_bar
-
     query = {name: st.query_params.get_all(name) for name in (YEAR, *DIMENSIONS) if name in st.query_params}
-    chosen = (Filters.from_query(query, choices=choices(units), years=years)  # type: ignore[arg-type]
-              if query else filter_bar.current())
+    chosen = Filters.from_query(query, choices=choices(units), years=years) if query else filter_bar.current()
     return chosen if chosen.tahun in years else chosen.with_year(years[0])
 
 

@@ -26,10 +26,15 @@ _started = False
 
 
 def _ensure_server() -> None:
-    """Start kaleido's sync server on first use (call with the lock held)."""
+    """Start kaleido's sync server on first use, or again if its browser thread has died (a crashed
+    Chromium must not break every later export of a long-running app).  Call with the lock held."""
     global _started
     import kaleido
 
+    thread = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001 - no public liveness check
+    if _started and (thread is None or not thread.is_alive()):
+        kaleido.stop_sync_server(silence_warnings=True)
+        _started = False
     if not _started:
         kaleido.start_sync_server(silence_warnings=True)
         _started = True
