@@ -1,8 +1,9 @@
 """Briefing exports as a small component any dashboard page can call: PDF, PowerPoint, and a PNG of
-any chart of the briefing at presentation resolution.
+any chart at presentation resolution.
 
     from ui import exports
-    exports.briefing_exports(view)            # under a page's charts (ui.dashboard.View)
+    exports.briefing_exports(view)                        # the panel (ui.dashboard.View)
+    exports.png_download(fig, name=..., file_name=..., key=...)   # one chart's PNG button
 
 Why deferred downloads: a PDF renders a dozen charts through kaleido (seconds); building it on
 every rerun would slow every page for a file most readers never take.  `st.download_button` with a
@@ -90,8 +91,16 @@ def briefing_exports(view: object, *, slides: tuple[str, ...] = SLIDE_CODES, key
                 left, right = st.columns([3, 2], vertical_alignment="bottom")
                 at = left.selectbox(t("export.choose_chart"), range(len(figures)), key=f"{key}_png_choice",
                                     format_func=lambda i: figures[i][0])
-                fig = figures[at][1]
                 with right:
-                    _download(t("export.png"), lambda: figure_png(fig), what="briefing.png",
-                              detail={**detail, "chart": figures[at][0]}, file_name=f"{stem}-grafik-{at + 1}.png",
-                              mime=PNG, icon=":material/image:", key=f"{key}_png")
+                    png_download(figures[at][1], name=figures[at][0], file_name=f"{stem}-grafik-{at + 1}.png",
+                                 key=f"{key}_png", detail=detail)
+
+
+def png_download(fig: go.Figure, *, name: str, file_name: str, key: str,
+                 detail: dict[str, object] | None = None) -> None:
+    """A button that renders `fig` as a 1920×1080 PNG when pressed (kaleido, server-side), for any
+    chart of any page: `exports.png_download(fig, name="...", file_name="grafik.png", key="...")`."""
+    if not common.may(Permission.EXPORT):
+        return
+    _download(t("export.png"), lambda: figure_png(fig), what="briefing.png", detail={**(detail or {}), "chart": name},
+              file_name=file_name, mime=PNG, icon=":material/image:", key=key)
