@@ -55,8 +55,9 @@ class AccountRecord:
 
 
 def fold_username(name: str) -> str:
-    """User names and e-mails compare case-blind and without stray spaces."""
-    return values.clean_text(name or "").value.casefold()
+    """User names and e-mails compare case-blind and without stray spaces (and no longer than an
+    e-mail address may be: whatever is typed also lands in the audit log)."""
+    return values.clean_text(name or "").value.casefold()[:254]
 
 
 class Accounts:
