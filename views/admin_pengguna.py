@@ -53,7 +53,7 @@ table = accounts.assign(
 st.subheader(t("access.users.table"))
 st.dataframe(table.rename(columns={
     "username": t("access.users.username"), "display_name": t("access.users.display_name"),
-    "email": "E-mail", "role": t("access.users.role"), "units": t("access.users.units"),
+    "email": t("access.users.email_col"), "role": t("access.users.role"), "units": t("access.users.units"),
     "active": t("access.users.active"), "locked_until": t("access.users.locked"),
     "last_login_at": t("access.users.last_login")}), hide_index=True, width="stretch")
 

@@ -98,6 +98,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "access.users.username": {"id": "Nama pengguna", "en": "User name"},
     "access.users.display_name": {"id": "Nama lengkap", "en": "Full name"},
     "access.users.email": {"id": "E-mel (untuk SSO, boleh kosong)", "en": "E-mail (for SSO, may be empty)"},
+    "access.users.email_col": {"id": "E-mel", "en": "E-mail"},
     "access.users.role": {"id": "Peran", "en": "Role"},
     "access.users.units": {"id": "Unit (untuk operator)", "en": "Units (for operators)"},
     "access.users.pick_units": {"id": "Pilih unit", "en": "Choose units"},
