@@ -147,3 +147,21 @@ def test_data_page_lists_versions_and_restores(db_url: str) -> None:
     assert not at.exception
     history = Store(db_url).history()
     assert history.loc[history["is_current"], "file_name"].tolist() == ["v2023.xlsx"]
+
+
+def test_data_table_shows_lifecycles_and_filters_by_outcome(db_url: str) -> None:
+    store = Store(db_url)
+    units = read_units_csv()
+    from analytics.validation import validate_workbook
+
+    for tahun in (2023, 2024, 2025):
+        [book] = [w for w in generate_year(units, tahun) if w.unit_kode == "opd.dinkes"]
+        store.store_many(validate_workbook(book.to_bytes(), book.file_name, units).submissions, actor="uji")
+    at = start("views/data.py")
+    at.toggle(key="data_all_years").set_value(True).run()
+    table = at.dataframe[1].value
+    assert {"Tahun pertama", "Jalur tahapan", "Hasil"} <= set(table.columns)
+    assert set(table["Hasil"]) <= {"Berlanjut", "Berhenti", "Baru"} and len(set(table["Hasil"])) >= 2
+    at.multiselect(key="data_hasil").set_value(["berhenti"]).run()
+    stopped = at.dataframe[1].value
+    assert 0 < len(stopped) < len(table) and set(stopped["Hasil"]) == {"Berhenti"}

@@ -93,14 +93,25 @@ def indicators_last_year(view: View, chosen: Filters | None = None) -> Indicator
     return indicators(view, chosen=chosen, year=view.year - 1) if view.year - 1 in view.years else None
 
 
+LIFECYCLE_SHOWN = ("tahun_pertama", "tahun_terakhir", "jumlah_tahun", "tahun_laporan", "jalur_tahapan", "hasil")
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
-def innovations_table(version: DataVersion, filter_key: tuple, all_years: bool) -> pd.DataFrame:
-    """The innovations a table shows under the filters, with unit names and the template's headers."""
+def innovations_table(version: DataVersion, filter_key: tuple, all_years: bool,
+                      hasil: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The innovations a table shows under the filters, with unit names and the template's headers,
+    followed by each record's lifecycle across years (optionally only some outcomes)."""
     from analytics.exports import innovations_for_export
+    from analytics.lifecycle import filter_by_hasil, with_lifecycle_columns
+    from ui.lifecycle import lifecycles
 
     rows = innovations_shown(Filters.from_key(filter_key), units=common.units(version),
                              innovations=common.innovations(version), all_years=all_years)
-    return innovations_for_export(rows, common.units(version)).reset_index(drop=True)
+    rows = filter_by_hasil(with_lifecycle_columns(rows, lifecycles(version)), list(hasil))
+    table = innovations_for_export(rows, common.units(version)).reset_index(drop=True)
+    for field in LIFECYCLE_SHOWN:
+        table[field] = rows[field].to_numpy()
+    return table
 
 
 def nothing_to_show(view: View, ind: Indicators, *, about: str = "innovations") -> bool:

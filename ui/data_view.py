@@ -11,6 +11,7 @@ from analytics.access import Permission
 from analytics.charts import number, table_formats
 from analytics.exports import INNOVATION_EXPORT_COLUMNS
 from analytics.filters import years_with_data
+from analytics.lifecycle import HASIL, column_labels, hasil_label
 from ui import common, dashboard, filters
 from ui.common import escape_md, t
 
@@ -73,13 +74,17 @@ def innovations_section() -> None:
     version = common.version()
     years = years_with_data(common.history(version))
     chosen = filters.filter_bar(years=years, units=common.units(version))
-    all_years = st.toggle(t("dash.data_all_years"), key="data_all_years", persist_state="session")
-    table = dashboard.innovations_table(version, chosen.key(), all_years)
+    left, right = st.columns([1, 2])
+    all_years = left.toggle(t("dash.data_all_years"), key="data_all_years", persist_state="session")
+    hasil = right.multiselect(t("life.col.hasil"), list(HASIL), format_func=lambda h: hasil_label(h, common.lang()),
+                              key="data_hasil", placeholder=t("data.all"))
+    table = dashboard.innovations_table(version, chosen.key(), all_years, tuple(hasil))
     if table.empty:
         st.info(t("dash.no_result_filtered", year=chosen.tahun) if chosen.is_filtered else t("data.empty_filter"),
                 icon=":material/filter_alt_off:")
         return
-    table = table.rename(columns=headers(common.lang()))
+    table["hasil"] = table["hasil"].map(lambda h: hasil_label(h, common.lang()) if isinstance(h, str) else "")
+    table = table.rename(columns={**headers(common.lang()), **column_labels(common.lang())})
     st.caption(t("data.rows", n=number(len(table), common.lang())))
     st.dataframe(table, hide_index=True, width="stretch", column_config=column_config(common.lang()))
     name = f"inovasi-kudus-{'semua-tahun' if all_years else chosen.tahun}"

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import common, dashboard, filters
+from ui import common, dashboard, filters, lifecycle
 from ui.common import t
 
 FLAGS = ("penerapan", "dasar_hukum", "anggaran", "sop", "monev", "replikasi")
@@ -67,6 +67,7 @@ def detail(view: dashboard.View, kode: str) -> None:
         return
     st.markdown(f"### {common.escape_md(unit.nama)}")
     st.caption(charts.value_label("jenis_unit", unit.jenis_unit, lang))
+    st.caption(common.escape_md(lifecycle.unit_line(kode)))  # what happened to its innovations over the years
     a, b, c, d = st.columns(4)
     a.metric(t("kpi.innovations"), charts.number(unit.counts["jumlah_inovasi"], lang), border=True)
     b.metric(t("kpi.counting"), charts.number(unit.counts["jumlah_dihitung"], lang), border=True)
