@@ -30,10 +30,12 @@ unit list is read and checked by `analytics.units`; every statement is built and
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,18 +135,13 @@ def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
     """executemany straight to the driver, with the statement compiled once by SQLAlchemy.
 
     SQLAlchemy's per-row parameter processing costs more than SQLite's own insert for a bulk
-    upload; the values are already plain Python (store_rows), and dates go to SQLite as the ISO
-    text its Date type reads back (psycopg takes dates natively).
+    upload; the values are already plain Python (store_rows).  Dates go to SQLite as the ISO
+    text its Date type reads back (the adapter registered below); psycopg takes them natively.
     """
     if not rows:
         return
     sql, order = _compiled_insert(conn.dialect, table, tuple(rows[0]))
-    if order is None:
-        conn.exec_driver_sql(sql, rows)
-    elif conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(sql, [tuple(_sqlite_value(row[k]) for k in order) for row in rows])
-    else:
-        conn.exec_driver_sql(sql, [tuple(row[k] for k in order) for row in rows])
+    conn.exec_driver_sql(sql, rows if order is None else list(map(itemgetter(*order), rows)))
 
 
 _COMPILED_INSERTS: dict[tuple[str, str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
@@ -160,8 +157,9 @@ def _compiled_insert(dialect: Any, table: Table, keys: tuple[str, ...]) -> tuple
     return _COMPILED_INSERTS[cache_key]
 
 
-def _sqlite_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+# A date as 'YYYY-MM-DD', the text SQLAlchemy's SQLite Date type writes and parses back (the
+# implicit default adapter for dates is deprecated from Python 3.12; datetimes keep their own).
+sqlite3.register_adapter(date, date.isoformat)
 
 
 class StoreError(Exception):
