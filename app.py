@@ -10,9 +10,12 @@ import streamlit as st
 
 from ui import auth
 from ui.common import banners, language_switch, t
-from ui.navigation import pages_for
+from ui.navigation import ROOT, pages_for
 
-st.set_page_config(page_title="Dasbor Inovasi Kudus", page_icon=":material/lightbulb:", layout="wide")
+# A local file: a Material or emoji page icon makes the browser fetch a font from the internet.
+FAVICON = ROOT / "static" / "favicon.png"
+
+st.set_page_config(page_title="Dasbor Inovasi Kudus", page_icon=str(FAVICON), layout="wide")
 language_switch()
 st.sidebar.markdown(f"**{t('app.title')}**")
 signed = auth.identify()

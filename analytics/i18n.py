@@ -292,6 +292,8 @@ UI: dict[str, dict[str, str]] = {
     "data.restore_none": {"id": "Tidak ada versi lama untuk dipulihkan.", "en": "There is no earlier version to restore."},
     "data.download_xlsx": {"id": "Unduh Excel", "en": "Download Excel"},
     "data.download_csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "data.with_lifecycle": {"id": "Tampilkan siklus hidup", "en": "Show lifecycles"},
+    "data.with_lifecycle_help": {"id": "Tahun pertama dan terakhir, jalur tahapan dan hasil (berlanjut, berhenti, baru) tiap inovasi lintas tahun.", "en": "First and last year, stage path and outcome (continuing, stopped, new) of each innovation across years."},
     "data.rows": {"id": "{n} baris", "en": "{n} rows"},
     "data.empty_filter": {"id": "Tidak ada data untuk pilihan ini.", "en": "No data for this selection."},
 }

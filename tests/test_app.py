@@ -159,6 +159,8 @@ def test_data_table_shows_lifecycles_and_filters_by_outcome(db_url: str) -> None
         store.store_many(validate_workbook(book.to_bytes(), book.file_name, units).submissions, actor="uji")
     at = start("views/data.py")
     at.toggle(key="data_all_years").set_value(True).run()
+    assert "Hasil" not in at.dataframe[1].value.columns  # lifecycles only when asked for
+    at.toggle(key="data_lifecycle").set_value(True).run()
     table = at.dataframe[1].value
     assert {"Tahun pertama", "Jalur tahapan", "Hasil"} <= set(table.columns)
     assert set(table["Hasil"]) <= {"Berlanjut", "Berhenti", "Baru"} and len(set(table["Hasil"])) >= 2

@@ -98,15 +98,22 @@ LIFECYCLE_SHOWN = ("tahun_pertama", "tahun_terakhir", "jumlah_tahun", "tahun_lap
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def innovations_table(version: DataVersion, filter_key: tuple, all_years: bool,
-                      hasil: tuple[str, ...] = ()) -> pd.DataFrame:
-    """The innovations a table shows under the filters, with unit names and the template's headers,
-    followed by each record's lifecycle across years (optionally only some outcomes)."""
+                      hasil: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The innovations a table shows under the filters, with unit names and the template's headers.
+
+    With `hasil` (a tuple, possibly empty = every outcome) each record's lifecycle across years
+    follows, limited to those outcomes. It is asked for explicitly because building every
+    lifecycle costs seconds and hundreds of MB on 50,000 innovations.
+    """
     from analytics.exports import innovations_for_export
-    from analytics.lifecycle import filter_by_hasil, with_lifecycle_columns
-    from ui.lifecycle import lifecycles
 
     rows = innovations_shown(Filters.from_key(filter_key), units=common.units(version),
                              innovations=common.innovations(version), all_years=all_years)
+    if hasil is None:
+        return innovations_for_export(rows, common.units(version)).reset_index(drop=True)
+    from analytics.lifecycle import filter_by_hasil, with_lifecycle_columns
+    from ui.lifecycle import lifecycles
+
     rows = filter_by_hasil(with_lifecycle_columns(rows, lifecycles(version)), list(hasil))
     table = innovations_for_export(rows, common.units(version)).reset_index(drop=True)
     for field in LIFECYCLE_SHOWN:

@@ -74,16 +74,18 @@ def innovations_section() -> None:
     version = common.version()
     years = years_with_data(common.history(version))
     chosen = filters.filter_bar(years=years, units=common.units(version))
-    left, right = st.columns([1, 2])
+    left, middle, right = st.columns([1, 1, 2])
     all_years = left.toggle(t("dash.data_all_years"), key="data_all_years", persist_state="session")
+    with_lifecycle = middle.toggle(t("data.with_lifecycle"), key="data_lifecycle", help=t("data.with_lifecycle_help"))
     hasil = right.multiselect(t("life.col.hasil"), list(HASIL), format_func=lambda h: hasil_label(h, common.lang()),
-                              key="data_hasil", placeholder=t("data.all"))
-    table = dashboard.innovations_table(version, chosen.key(), all_years, tuple(hasil))
+                              key="data_hasil", placeholder=t("data.all"), disabled=not with_lifecycle)
+    table = dashboard.innovations_table(version, chosen.key(), all_years, tuple(hasil) if with_lifecycle else None)
     if table.empty:
         st.info(t("dash.no_result_filtered", year=chosen.tahun) if chosen.is_filtered else t("data.empty_filter"),
                 icon=":material/filter_alt_off:")
         return
-    table["hasil"] = table["hasil"].map(lambda h: hasil_label(h, common.lang()) if isinstance(h, str) else "")
+    if with_lifecycle:
+        table["hasil"] = table["hasil"].map(lambda h: hasil_label(h, common.lang()) if isinstance(h, str) else "")
     table = table.rename(columns={**headers(common.lang()), **column_labels(common.lang())})
     st.caption(t("data.rows", n=number(len(table), common.lang())))
     st.dataframe(table, hide_index=True, width="stretch", column_config=column_config(common.lang()))
