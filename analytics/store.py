@@ -30,22 +30,18 @@ unit list is read and checked by `analytics.units`; every statement is built and
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Select, Table, bindparam, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import Select, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
-from sqlalchemy.pool import StaticPool
 
 from analytics import i18n, store_rows
 from analytics.access.guard import actor_name, audit_detail, authorize
@@ -61,6 +57,7 @@ from analytics.schema import (
     submissions,
     units,
 )
+from analytics.store_engine import WRITE_OPTION, create_store_engine, insert_many
 from analytics.store_rows import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
 from analytics.units import UNIT_COLUMNS, UNITS_CSV, clean_units, read_units_csv
 
@@ -80,10 +77,7 @@ REPO_ROOT = PACKAGE_DIR.parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 DEFAULT_UNITS_CSV = UNITS_CSV  # sample_data/units.csv
 DATABASE_FILE_NAME = "inovasi.sqlite"
-SQLITE_BUSY_TIMEOUT_S = 30
 
-# Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
-_WRITE_OPTION = "kudus_write"
 # Key of the PostgreSQL advisory lock held while migrating and seeding (any constant will do).
 _BOOTSTRAP_LOCK_KEY = 0x4B55_4455_53  # "KUDUS"
 
@@ -131,37 +125,6 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
 # ------------------------------------------------------------------------------------------------
 # Results and errors
 # ------------------------------------------------------------------------------------------------
-def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """executemany straight to the driver, with the statement compiled once by SQLAlchemy.
-
-    SQLAlchemy's per-row parameter processing costs more than SQLite's own insert for a bulk
-    upload; the values are already plain Python (store_rows).  Dates go to SQLite as the ISO
-    text its Date type reads back (the adapter registered below); psycopg takes them natively.
-    """
-    if not rows:
-        return
-    sql, order = _compiled_insert(conn.dialect, table, tuple(rows[0]))
-    conn.exec_driver_sql(sql, rows if order is None else list(map(itemgetter(*order), rows)))
-
-
-_COMPILED_INSERTS: dict[tuple[str, str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
-
-
-def _compiled_insert(dialect: Any, table: Table, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...] | None]:
-    """The INSERT text for these columns and, for positional drivers, the parameter order."""
-    cache_key = (dialect.name, table.name, keys)
-    if cache_key not in _COMPILED_INSERTS:
-        compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
-        order = tuple(compiled.positiontup or keys) if compiled.positional else None
-        _COMPILED_INSERTS[cache_key] = (str(compiled), order)
-    return _COMPILED_INSERTS[cache_key]
-
-
-# A date as 'YYYY-MM-DD', the text SQLAlchemy's SQLite Date type writes and parses back (the
-# implicit default adapter for dates is deprecated from Python 3.12; datetimes keep their own).
-sqlite3.register_adapter(date, date.isoformat)
-
-
 class StoreError(Exception):
     """A write the store refused."""
 
@@ -192,49 +155,6 @@ class StoreResult:
 
 
 # ------------------------------------------------------------------------------------------------
-# SQLite connection set-up (SQLAlchemy's documented pysqlite recipe)
-# ------------------------------------------------------------------------------------------------
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
-    # Take BEGIN away from the sqlite3 module (it would defer it past SELECTs and DDL) ...
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; no fsync per commit
-    finally:
-        cursor.close()
-
-
-def _sqlite_on_begin(connection: Connection) -> None:
-    # ... and emit it ourselves.  Writers take the write lock up front (IMMEDIATE): two deferred
-    # transactions that both read and then try to write would otherwise deadlock (SQLITE_BUSY).
-    writer = connection.get_execution_options().get(_WRITE_OPTION, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
-
-
-def _create_engine(url: URL) -> Engine:
-    if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    database = url.database or ""
-    in_memory = database in {"", ":memory:"} or url.query.get("mode") == "memory"
-    kwargs: dict[str, Any] = {
-        "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
-    }
-    if in_memory:
-        # One shared connection, or each pooled connection would see its own empty database.
-        # (An in-memory store is for tests and demos in one thread.)
-        kwargs["poolclass"] = StaticPool
-    else:
-        Path(database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, **kwargs)
-    event.listen(engine, "connect", _sqlite_on_connect)
-    event.listen(engine, "begin", _sqlite_on_begin)
-    return engine
-
-
-# ------------------------------------------------------------------------------------------------
 # The store
 # ------------------------------------------------------------------------------------------------
 class Store:
@@ -249,8 +169,8 @@ class Store:
         parsed = normalise_url(url or default_database_url())
         # True in the signed-in app: every write must carry an Actor (a bare name is refused).
         self.require_actor: bool = require_actor
-        self.engine: Engine = _create_engine(parsed)
-        self._writer: Engine = self.engine.execution_options(**{_WRITE_OPTION: True})
+        self.engine: Engine = create_store_engine(parsed)
+        self._writer: Engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self.dialect: str = self.engine.dialect.name
         # Shown in the interface and logs: never with the password.
         self.url: str = parsed.render_as_string(hide_password=True)
@@ -558,10 +478,10 @@ class Store:
         return StoreResult(action, unit_kode, tahun, submission_id, n_innovations, n_officials)
 
     def _insert_innovations(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
-        _insert_many(conn, innovations, rows)
+        insert_many(conn, innovations, rows)
 
     def _insert_officials(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
-        _insert_many(conn, officials, rows)
+        insert_many(conn, officials, rows)
 
     def restore(self, submission_id: int, *, actor: Actor | str) -> StoreResult:
         """Make an earlier version current again for its unit and year (one transaction).
