@@ -4,14 +4,15 @@ and the server's peak memory.
 Targets (issue 4), with 50,000 innovations stored:
   - a warm rerun of each page's script <= 300 ms, a cold one <= 2 s (AppTest: the page run through
     app.py, as a browser rerun does; cold = st.cache_data cleared, as after every write);
-  - in headless Chromium the first chart is visible <= 3 s after opening the overview on 127.0.0.1;
+  - in headless Chromium the first chart is visible <= 3 s after opening the overview on 127.0.0.1
+    (measured in the page from the navigation's start; each visit in a new context, empty cache);
   - peak server memory <= 800 MB (VmHWM of the `streamlit run` process after every page was shown).
 
 The data: `analytics.sample.write_bulk_workbooks` (500 workbooks x 100 innovations, real Kudus units,
 years 2015-2026) ingested by `analytics.ingest.ingest_paths` into a temporary SQLite file, exactly as
 uploads would be.  `--db URL` reuses a database built before.
 
-    .venv/bin/python bench/bench_dashboard.py [--runs 5] [--db sqlite:////tmp/x.sqlite] [--no-browser]
+    .venv/bin/python bench/bench_dashboard.py [--runs 5] [--visits 7] [--db sqlite:////tmp/x.sqlite] [--no-browser]
 """
 
 from __future__ import annotations
@@ -125,22 +126,48 @@ def peak_mb(pid: int) -> float:
     return float("nan")
 
 
-def browser_figures(url: str, folder: Path) -> dict[str, float]:
-    """First chart visible on the overview (a fresh server, then a second visit), then every page
-    shown once, then the server's peak memory."""
+# Records, in the page, the moment the first chart's SVG is laid out: performance.now() counts from
+# the navigation's start, and an animation-frame check sees the chart in the frame that paints it.
+# Playwright's own wait polls at growing intervals (up to 500 ms), so it is printed as an upper bound.
+FIRST_CHART_PROBE = """
+window.__firstChartMs = null;
+const probe = () => {
+  const svg = document.querySelector('CHART');
+  if (svg && svg.getBoundingClientRect().width > 0) { window.__firstChartMs = performance.now(); return; }
+  requestAnimationFrame(probe);
+};
+requestAnimationFrame(probe);
+""".replace("CHART", CHART)
+
+
+def first_chart(browser, base: str, path: str = "") -> tuple[float, float]:
+    """(seconds in the page, seconds seen by Playwright) until the first chart is visible, in a new
+    browser context: an empty cache, as for someone opening the dashboard for the first time."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.add_init_script(FIRST_CHART_PROBE)
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(f"{base}/{path}")
+    page.locator(CHART).first.wait_for(state="visible", timeout=60_000)
+    seen = time.perf_counter() - started
+    page.wait_for_function("() => window.__firstChartMs !== null", timeout=60_000)
+    in_page = page.evaluate("() => window.__firstChartMs") / 1000
+    page.wait_for_selector(IDLE, timeout=60_000)
+    context.close()
+    return in_page, seen
+
+
+def browser_figures(url: str, folder: Path, visits: int) -> dict[str, object]:
+    """First chart visible on the overview (a fresh server, then `visits` more visits), then every
+    page shown once, then the server's peak memory."""
     from playwright.sync_api import sync_playwright
     from server import CHROMIUM, CHROMIUM_ARGS
 
-    figures = {}
+    figures: dict[str, object] = {}
     with streamlit_server(url, folder) as (base, pid), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for visit in ("first_chart_cold_s", "first_chart_warm_s"):
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            started = time.perf_counter()
-            page.goto(base)
-            page.locator(CHART).first.wait_for(state="visible", timeout=60_000)
-            figures[visit] = time.perf_counter() - started
-            page.close()
+        figures["first_chart_fresh_server"] = first_chart(browser, base)
+        figures["first_chart_visits"] = [first_chart(browser, base) for _ in range(visits)]
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         for path in URLS:
             page.goto(f"{base}/{path}")
@@ -163,6 +190,7 @@ def main() -> None:
     parser.add_argument("--per-workbook", type=int, default=100)
     parser.add_argument("--runs", type=int, default=5, help="cold and warm runs per page; medians are reported")
     parser.add_argument("--db", help="reuse this database URL instead of building one")
+    parser.add_argument("--visits", type=int, default=7, help="overview visits timed after the first one")
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {Path('/proc/loadavg').read_text().split()[:3]}")
@@ -177,10 +205,18 @@ def main() -> None:
         if args.no_browser or not Path("/usr/bin/chromium").exists():
             print("\n(browser figures skipped)")
             return
-        figures = browser_figures(url, folder)
-        print("\nheadless Chromium, overview on 127.0.0.1:")
-        for key in ("first_chart_cold_s", "first_chart_warm_s"):
-            print(f"  {key:20} {figures[key]:6.2f} s   ratio to 3 s: {figures[key] / FIRST_CHART_TARGET_S:.2f}")
+        figures = browser_figures(url, folder, args.visits)
+        in_page, seen = figures["first_chart_fresh_server"]
+        visits = figures["first_chart_visits"]
+        median_in_page = statistics.median(v[0] for v in visits)
+        median_seen = statistics.median(v[1] for v in visits)
+        print("\nheadless Chromium, overview on 127.0.0.1, first chart visible (new browser context, empty cache):")
+        print(f"  {'':34} {'in page':>8} {'/ 3 s':>6} {'Playwright':>11}")
+        print(f"  {'first visit to a fresh server':34} {in_page:7.2f}s {in_page / FIRST_CHART_TARGET_S:6.2f} "
+              f"{seen:10.2f}s")
+        print(f"  {f'median of {len(visits)} later visits':34} {median_in_page:7.2f}s "
+              f"{median_in_page / FIRST_CHART_TARGET_S:6.2f} {median_seen:10.2f}s")
+        print(f"  later visits, in page: {', '.join(f'{v[0]:.2f}' for v in visits)}")
         print("peak server memory (VmHWM) after each page was shown:")
         for path in URLS:
             peak = figures[f"peak_mb_after_{path or 'ringkasan'}"]

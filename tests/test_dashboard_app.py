@@ -137,9 +137,22 @@ def test_overview_kpis_and_charts_carry_the_indicators(filled: Store) -> None:
     assert trend["data"][1]["x"] == [str(y) for y in now.per_tahun["tahun"]]
     top = figures.top_units(figures.unit_ranking(now))
     assert [row[1] for row in chart(at, "10 unit teratas")["data"][0]["customdata"]] == top["kode"].tolist()
+    assert len(specs(at)) == 6 and not at.dataframe, "closed tabs are drawn only when opened"
+    open_section(at, "Pelayanan dasar")
     assert chart(at, "Urusan pelayanan dasar")["data"][0]["x"] == now.pelayanan_dasar["jumlah_dihitung"].tolist()
+    assert not [s for s in specs(at) if s["layout"]["title"]["text"].startswith("10 unit")]
+    open_section(at, "Keberlanjutan & risiko")
     categories = figures.keberlanjutan_categories(now)
     assert chart(at, "Keberlanjutan inovasi")["data"][0]["x"] == categories["jumlah"].tolist()
+    at_risk = figures.innovations_at_risk(now)
+    assert at.dataframe[0].value["Inovasi"].tolist() == at_risk["nama_inovasi"].tolist()
+
+
+def open_section(at: AppTest, label: str, lang: str = "id") -> None:
+    """Open a tab of the overview's lower part as a click would (AppTest cannot click a tab)."""
+    at.session_state[f"overview_section_{lang}"] = label
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
 
 
 def test_units_page_ranks_every_unit_and_opens_a_unit(filled: Store) -> None:

@@ -10,6 +10,7 @@ a new upload shows at once.  `max_entries` bounds memory: one entry is one year 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -138,8 +139,23 @@ def _on_select(key: str) -> None:
     filters.set_filters(filters_after_selection(event, filters.current()))
 
 
-def chart(fig: go.Figure, name: str, view: View, *, clickable: bool = True) -> None:
-    """Draw a figure; a click on a point carrying [dimension, value] changes the filters.
+@st.cache_data(show_spinner=False, max_entries=256)
+def _figure_spec(builder: str, args: tuple, kwargs: dict, _build: Callable[..., go.Figure]) -> dict:
+    return _build(*args, **kwargs).to_plotly_json()
+
+
+def figure(build: Callable[..., go.Figure], *args: object, **kwargs: object) -> dict:
+    """`build(*args, **kwargs)` as a Plotly spec, cached under the builder's name and its inputs.
+
+    Why: building a figure through Plotly's object model costs 5-20 ms (validation, the template),
+    about half of a new session's overview run; the inputs are small frames (hashed by content),
+    so a cached spec is correct by construction and costs a hash and a copy."""
+    return _figure_spec(f"{build.__module__}.{build.__qualname__}", args, kwargs, build)
+
+
+def chart(fig: go.Figure | dict, name: str, view: View, *, clickable: bool = True) -> None:
+    """Draw a figure (or a spec from `figure`); a click on a point carrying [dimension, value]
+    changes the filters.
 
     The widget key holds the filters' digest: once a click has changed them the chart is a new
     widget, so an old selection never lingers or fires twice."""
@@ -149,6 +165,22 @@ def chart(fig: go.Figure, name: str, view: View, *, clickable: bool = True) -> N
                         config=PLOTLY_CONFIG)
     else:
         st.plotly_chart(fig, key=key, theme=None, config=PLOTLY_CONFIG)
+
+
+def lazy_tabs(codes: Sequence[str], *, key: str) -> dict[str, DeltaGenerator]:
+    """Tabs whose content the page draws only when open (`tab.open`; a switch reruns the page).
+
+    Why: every chart on a page is rendered by the browser at once, so fewer charts on the first
+    paint put the first one on screen sooner.  The open tab is remembered by code under `key`,
+    so it survives a language switch (labels are `<key>.<code>` in the catalogue)."""
+    labels = {code: t(f"{key}.{code}") for code in codes}
+    widget = f"{key}_{common.lang()}"  # a new widget per language: its labels differ
+
+    def remember() -> None:
+        st.session_state[key] = next(code for code, label in labels.items() if label == st.session_state[widget])
+
+    kept = labels.get(st.session_state.get(key, codes[0]), labels[codes[0]])
+    return dict(zip(codes, st.tabs(list(labels.values()), key=widget, default=kept, on_change=remember)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -1,7 +1,9 @@
 """Ringkasan (overview): the year's KPI cards against last year and the charts a leader scans first.
 
 Every figure comes from analytics (indicators -> dashboard -> charts); a click on a bar filters
-the whole page and shows a removable chip.
+the whole page and shows a removable chip.  Below the four main charts, the ranking, sustainability
+(with the innovations at risk) and basic services are tabs drawn only when open: the browser then
+renders six charts on opening instead of nine and a table, and the first chart shows sooner.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
+from analytics.indicators import Indicators
 from ui import dashboard, kpi
 from ui.common import t
 
@@ -22,37 +25,55 @@ def overview(view: dashboard.View) -> None:
         return
     kpi.kpi_cards(figures.kpis(now, dashboard.indicators_last_year(view)), year=view.year)
     lang = view.lang
+    figure = dashboard.figure
 
     left, right = st.columns(2)
     with left:
-        dashboard.chart(charts.per_jenis_unit_chart(figures.per_jenis_unit(now), lang), "jenis_unit", view)
-        dashboard.chart(charts.jenis_chart(figures.per_jenis(now), lang), "jenis", view)
+        dashboard.chart(figure(charts.per_jenis_unit_chart, figures.per_jenis_unit(now), lang), "jenis_unit", view)
+        dashboard.chart(figure(charts.jenis_chart, figures.per_jenis(now), lang), "jenis", view)
     with right:
-        dashboard.chart(charts.tahapan_funnel_chart(figures.tahapan_funnel(now), lang), "tahapan", view)
-        dashboard.chart(charts.trend_chart(now.per_tahun, view.year, lang), "trend", view)
+        dashboard.chart(figure(charts.tahapan_funnel_chart, figures.tahapan_funnel(now), lang), "tahapan", view)
+        dashboard.chart(figure(charts.trend_chart, now.per_tahun, view.year, lang), "trend", view)
 
-    ranking = figures.unit_ranking(now)
-    left, right = st.columns(2)
-    with left:
-        dashboard.chart(charts.units_chart(figures.top_units(ranking), lang, title=t("chart.top_units", n=10),
-                                           chosen=view.filters.unit), "top", view)
-    with right:
-        dashboard.chart(charts.units_chart(figures.bottom_units(ranking), lang, title=t("chart.bottom_units", n=10),
-                                           subtitle=t("chart.bottom_units_sub"), chosen=view.filters.unit),
-                        "bottom", view)
     without = len(now.unit_tanpa_inovasi)
     if without:
         st.warning(t("dash.units_without_note", n=without), icon=":material/report:")
         st.page_link("views/perangkat_daerah.py", label=t("dash.see_units"), icon=":material/apartment:")
+    sections = dashboard.lazy_tabs(("units", "sustainability", "basic_services"), key="overview_section")
+    if sections["units"].open:
+        with sections["units"]:
+            units_section(view, now)
+    if sections["sustainability"].open:
+        with sections["sustainability"]:
+            sustainability_section(view, now)
+    if sections["basic_services"].open:
+        with sections["basic_services"]:
+            dashboard.chart(figure(charts.pelayanan_dasar_chart, figures.pelayanan_dasar(now),
+                                   now.ringkasan_pelayanan_dasar, lang), "pelayanan_dasar", view)
 
+
+def units_section(view: dashboard.View, now: Indicators) -> None:
+    ranking = figures.unit_ranking(now)
+    chosen, lang = view.filters.unit, view.lang
     left, right = st.columns(2)
     with left:
-        dashboard.chart(charts.keberlanjutan_chart(figures.keberlanjutan_categories(now), lang), "keberlanjutan", view,
-                        clickable=False)
-        dashboard.chart(charts.flags_chart(figures.flags_met(now), lang), "flags", view, clickable=False)
+        dashboard.chart(dashboard.figure(charts.units_chart, figures.top_units(ranking), lang,
+                                         title=t("chart.top_units", n=10), chosen=chosen), "top", view)
     with right:
-        dashboard.chart(charts.pelayanan_dasar_chart(figures.pelayanan_dasar(now), now.ringkasan_pelayanan_dasar, lang),
-                        "pelayanan_dasar", view)
+        dashboard.chart(dashboard.figure(charts.units_chart, figures.bottom_units(ranking), lang,
+                                         title=t("chart.bottom_units", n=10), subtitle=t("chart.bottom_units_sub"),
+                                         chosen=chosen), "bottom", view)
+
+
+def sustainability_section(view: dashboard.View, now: Indicators) -> None:
+    lang = view.lang
+    left, right = st.columns(2)
+    with left:
+        dashboard.chart(dashboard.figure(charts.keberlanjutan_chart, figures.keberlanjutan_categories(now), lang),
+                        "keberlanjutan", view, clickable=False)
+        dashboard.chart(dashboard.figure(charts.flags_chart, figures.flags_met(now), lang), "flags", view,
+                        clickable=False)
+    with right:
         st.subheader(t("dash.at_risk"))
         threshold = charts.number(now.keberlanjutan_kabupaten["ambang_berkelanjutan"], lang)
         st.caption(t("dash.at_risk_help", threshold=threshold))

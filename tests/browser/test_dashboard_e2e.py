@@ -121,6 +121,19 @@ def test_upload_see_change_drill_down_map_english_and_export(browser, geo_app_ur
         assert card.locator('[data-testid="stMetricDelta"]').inner_text().strip() == expected
         assert "dibanding 2024" in card.inner_text()
         screenshot(page, "dashboard-ringkasan")
+        # The lower part's tabs are drawn when opened; the open one survives a language switch.
+        page.get_by_role("tab", name="Keberlanjutan & risiko").click()
+        settle(page)
+        page.get_by_role("heading", name="Inovasi berisiko tidak berlanjut").wait_for()
+        expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(1)
+        page.get_by_text("English", exact=True).click()
+        page.get_by_role("heading", name="Innovations at risk of not lasting").wait_for()
+        settle(page)
+        expect(page.get_by_role("tab", name="Sustainability and risk")).to_have_attribute("aria-selected", "true")
+        page.get_by_text("Indonesia", exact=True).click()
+        page.get_by_role("heading", name="Ringkasan", exact=True).wait_for()
+        page.get_by_role("tab", name="Unit teratas & terbawah").click()
+        settle(page)
 
         # 4. Drill down: a click on the unit's bar filters the page (a chip) and opens its detail.
         click_bar(page, chart_titled(page, "10 unit teratas").locator("g.trace.bars g.point path").first)
