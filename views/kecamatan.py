@@ -36,7 +36,8 @@ def overview(view: dashboard.View) -> Indicators | None:
                   None if change is None else charts.signed(change, lang), border=True,
                   help=t("dash.regency_wide_help"), **kpi.change_style(change),
                   delta_description=None if change is None else t("kpi.vs_year", year=view.year - 1))
-        dashboard.chart(charts.kecamatan_bars(nine, lang, chosen=view.filters.kecamatan), "bars", view)
+        dashboard.chart(dashboard.figure(charts.kecamatan_bars, nine, lang, chosen=view.filters.kecamatan), "bars",
+                        view)
     return everywhere
 
 

@@ -28,8 +28,8 @@ def ranking(view: dashboard.View) -> dict[str, str] | None:
                                 default="unit", format_func=lambda m: t(f"dash.units_view.{m}"), required=True)
     table = figures.unit_ranking(everyone, rollup=mode == "induk")
     title = t("chart.ranking_rollup" if mode == "induk" else "chart.ranking", year=view.year)
-    dashboard.chart(charts.units_chart(table, view.lang, title=title, subtitle=t("chart.ranking_sub"),
-                                       chosen=view.filters.unit), "ranking", view)
+    dashboard.chart(dashboard.figure(charts.units_chart, table, view.lang, title=title, subtitle=t("chart.ranking_sub"),
+                                     chosen=view.filters.unit), "ranking", view)
     without = everyone.unit_tanpa_inovasi
     with st.expander(t("dash.units_without", n=len(without)), expanded=0 < len(without) <= 15,
                      icon=":material/report:"):
@@ -91,7 +91,7 @@ def detail(view: dashboard.View, kode: str) -> None:
             ("jumlah_inovasi", "dash.col.innovations_named", "count"), ("tingkat", "dash.col.tier", "text"),
             ("penyesuaian_rp_bulan", "dash.col.tpp_month", "rupiah")], key="unit_officials")
     with history:
-        dashboard.chart(charts.unit_trend_chart(unit.per_tahun, lang, nama=unit.nama, year=view.year),
+        dashboard.chart(dashboard.figure(charts.unit_trend_chart, unit.per_tahun, lang, nama=unit.nama, year=view.year),
                         "unit_trend", view)
         dashboard.table(unit.history, [
             ("tahun", "col.year", "year"), ("submission_id", "col.version", "count"),

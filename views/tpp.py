@@ -53,9 +53,11 @@ def tpp(view: dashboard.View) -> None:
     per_unit = figures.tpp_per_unit(ind)
     left, right = st.columns(2)
     with left:
-        dashboard.chart(charts.tpp_tiers_chart(figures.tpp_tiers(ind), lang), "tiers", view, clickable=False)
+        dashboard.chart(dashboard.figure(charts.tpp_tiers_chart, figures.tpp_tiers(ind), lang), "tiers", view,
+                        clickable=False)
     with right:
-        dashboard.chart(charts.tpp_units_chart(per_unit, lang, chosen=view.filters.unit), "tpp_units", view)
+        dashboard.chart(dashboard.figure(charts.tpp_units_chart, per_unit, lang, chosen=view.filters.unit), "tpp_units",
+                        view)
 
     waiting = figures.officials_without_innovation(ind)
     st.subheader(t("dash.tpp_waiting", n=charts.number(len(waiting), lang)))
