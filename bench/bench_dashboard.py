@@ -10,7 +10,8 @@ Targets (issue 4), with 50,000 innovations stored:
 
 The data: `analytics.sample.write_bulk_workbooks` (500 workbooks x 100 innovations, real Kudus units,
 years 2015-2026) ingested by `analytics.ingest.ingest_paths` into a temporary SQLite file, exactly as
-uploads would be.  `--db URL` reuses a database built before.
+uploads would be.  `--db URL` reuses a database built before (a SQLite file is copied first: the
+bench stores `--uploads` reports to time the first visit after an upload).
 
     .venv/bin/python bench/bench_dashboard.py [--runs 5] [--visits 7] [--db sqlite:////tmp/x.sqlite] [--no-browser]
 """
@@ -20,6 +21,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -53,6 +56,15 @@ def build_database(folder: Path, workbooks: int, per_workbook: int) -> str:
     print(f"stored {stored:,} innovations from {sum(o.result.ok for o in outcomes)} workbooks "
           f"in {time.perf_counter() - started:.1f} s")
     return url
+
+
+def reused(url: str, folder: Path) -> str:
+    """A copy of a SQLite database given with --db (the bench uploads into it); other URLs as given."""
+    if not url.startswith("sqlite:///"):
+        return url
+    copy = folder / "bench.sqlite"
+    shutil.copyfile(url.removeprefix("sqlite:///"), copy)
+    return f"sqlite:///{copy}"
 
 
 def time_pages(url: str, runs: int) -> dict[str, tuple[float, float]]:
@@ -157,7 +169,48 @@ def first_chart(browser, base: str, path: str = "") -> tuple[float, float]:
     return in_page, seen
 
 
-def browser_figures(url: str, folder: Path, visits: int) -> dict[str, object]:
+def a_new_report(url: str, folder: Path, index: int) -> Path:
+    """One unit's report for the latest year, different from the stored one (a new version)."""
+    from analytics.sample import generate_year
+    from analytics.store import Store
+    from analytics.units import read_units_csv
+
+    book = generate_year(read_units_csv(), int(Store(url).history()["tahun"].max()))[index]
+    path = folder / "uploads" / str(index) / book.file_name
+    path.parent.mkdir(parents=True)
+    book.write(path)
+    return path
+
+
+def upload_in_the_app(browser, base: str, path: Path) -> None:
+    """An operator checks and stores the report on the Unggah page (their session then prepares
+    the overview's default view for whoever comes next: ui.dashboard.warm_up)."""
+    from server import wait_idle
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/unggah")
+    wait_idle(page, timeout=60_000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.get_by_text("1 dari 1 berkas lolos pemeriksaan").wait_for(timeout=60_000)
+    wait_idle(page, timeout=60_000)
+    page.get_by_role("button", name="Simpan 1 berkas yang lolos").click()
+    page.get_by_text(re.compile(r": (tersimpan|menggantikan versi sebelumnya) \(")).first.wait_for(timeout=60_000)
+    wait_idle(page, timeout=60_000)
+    context.close()
+
+
+def upload_from_another_process(url: str, path: Path) -> None:
+    """The same report stored by another process (the CLI's `ingest`): the server learns of the
+    new data version only when the next visitor's run asks for it."""
+    from analytics.ingest import ingest_paths
+    from analytics.store import Store
+
+    [outcome] = ingest_paths([path], Store(url), actor="bench")
+    assert outcome.stored, "the bench's upload was not stored"
+
+
+def browser_figures(url: str, folder: Path, visits: int, uploads: int) -> dict[str, object]:
     """First chart visible on the overview (a fresh server, then `visits` more visits), then every
     page shown once, then the server's peak memory."""
     from playwright.sync_api import sync_playwright
@@ -168,6 +221,13 @@ def browser_figures(url: str, folder: Path, visits: int) -> dict[str, object]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         figures["first_chart_fresh_server"] = first_chart(browser, base)
         figures["first_chart_visits"] = [first_chart(browser, base) for _ in range(visits)]
+        in_app, elsewhere = [], []
+        for index in range(uploads):
+            upload_in_the_app(browser, base, a_new_report(url, folder, 2 * index))
+            in_app.append(first_chart(browser, base))
+            upload_from_another_process(url, a_new_report(url, folder, 2 * index + 1))
+            elsewhere.append(first_chart(browser, base))
+        figures["first_chart_after_upload"] = {"in the app": in_app, "by the CLI": elsewhere}
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         for path in URLS:
             page.goto(f"{base}/{path}")
@@ -191,12 +251,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="cold and warm runs per page; medians are reported")
     parser.add_argument("--db", help="reuse this database URL instead of building one")
     parser.add_argument("--visits", type=int, default=7, help="overview visits timed after the first one")
+    parser.add_argument("--uploads", type=int, default=3,
+                        help="uploads through the app, and as many by the CLI, each followed by a timed visit")
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, load average {Path('/proc/loadavg').read_text().split()[:3]}")
     with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as tmp:
         folder = Path(tmp)
-        url = args.db or build_database(folder, args.workbooks, args.per_workbook)
+        url = reused(args.db, folder) if args.db else build_database(folder, args.workbooks, args.per_workbook)
         print(f"\npage rerun through app.py (AppTest, median of {args.runs}):")
         print(f"{'page':28} {'cold s':>8} {'/ 2 s':>7} {'warm s':>8} {'/ 0.3 s':>8}")
         for page, (cold, warm) in time_pages(url, args.runs).items():
@@ -205,7 +267,7 @@ def main() -> None:
         if args.no_browser or not Path("/usr/bin/chromium").exists():
             print("\n(browser figures skipped)")
             return
-        figures = browser_figures(url, folder, args.visits)
+        figures = browser_figures(url, folder, args.visits, args.uploads)
         in_page, seen = figures["first_chart_fresh_server"]
         visits = figures["first_chart_visits"]
         median_in_page = statistics.median(v[0] for v in visits)
@@ -217,6 +279,11 @@ def main() -> None:
         print(f"  {f'median of {len(visits)} later visits':34} {median_in_page:7.2f}s "
               f"{median_in_page / FIRST_CHART_TARGET_S:6.2f} {median_seen:10.2f}s")
         print(f"  later visits, in page: {', '.join(f'{v[0]:.2f}' for v in visits)}")
+        for how, after in figures["first_chart_after_upload"].items():
+            if after:
+                median_after = statistics.median(v[0] for v in after)
+                print(f"  {f'after an upload {how} ({len(after)})':34} {median_after:7.2f}s "
+                      f"{median_after / FIRST_CHART_TARGET_S:6.2f} {statistics.median(v[1] for v in after):10.2f}s")
         print("peak server memory (VmHWM) after each page was shown:")
         for path in URLS:
             peak = figures[f"peak_mb_after_{path or 'ringkasan'}"]

@@ -81,6 +81,26 @@ def test_upload_check_and_store_a_real_workbook(db_url: str) -> None:
     assert len(Store(db_url).history()) == 1
 
 
+def test_an_upload_prepares_the_overview_for_the_next_visitor(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The uploader's session reads the new data and computes the overview's default view: the
+    leader who opens the overview next waits for no read of the store."""
+    at = start()
+    for tahun in (2024, 2025):
+        at.file_uploader[0].upload(*workbook_of("opd.dinkes", tahun), XLSX)
+    at.run()
+    [store_button] = [b for b in at.button if b.label.startswith("Simpan")]
+    store_button.click().run()
+    assert not at.exception
+    reads: list[str] = []
+    for name in ("innovations", "officials"):
+        original = getattr(Store, name)
+        monkeypatch.setattr(Store, name, lambda self, *a, _read=original, _name=name, **k: (
+            reads.append(_name), _read(self, *a, **k))[1])
+    leader = start("views/ringkasan.py")
+    assert leader.get("plotly_chart") and leader.metric, "the overview shows the upload"
+    assert reads == []
+
+
 def test_flawed_workbook_is_reported_cell_by_cell_and_not_stored(db_url: str) -> None:
     data = (ROOT / "sample_data" / "contoh-salah" / "01_tahapan_salah_ketik.xlsx").read_bytes()
     at = start(lang="en")

@@ -94,6 +94,18 @@ def indicators_last_year(view: View, chosen: Filters | None = None) -> Indicator
     return indicators(view, chosen=chosen, year=view.year - 1) if view.year - 1 in view.years else None
 
 
+def warm_up() -> None:
+    """Right after an upload, in the uploader's session: read the new data version and compute the
+    overview's default view (newest year, no filter, and the year before), so that the first
+    leader to open the dashboard after an upload does not wait for the store and the indicators."""
+    version = common.version()
+    years = years_with_data(common.history(version))
+    if years:
+        view = View(version, Filters(tahun=years[0]), tuple(years), common.lang())
+        indicators(view)
+        indicators_last_year(view)
+
+
 LIFECYCLE_SHOWN = ("tahun_pertama", "tahun_terakhir", "jumlah_tahun", "tahun_laporan", "jalur_tahapan", "hasil")
 
 

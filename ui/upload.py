@@ -13,7 +13,7 @@ from analytics.access import Permission, PermissionDenied
 from analytics.model import WorkbookResult
 from analytics.template import template_bytes
 from analytics.validation import issues_frame, validate_workbook
-from ui import common
+from ui import common, dashboard
 from ui.common import escape_md, t
 
 
@@ -144,4 +144,5 @@ def store_passed(passed: list[WorkbookResult]) -> list[tuple[str, str]]:
             messages.append((stored.action, stored.message(common.lang(), unit)))
     progress.empty()
     common.data_changed()
+    dashboard.warm_up()
     return messages
