@@ -82,7 +82,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "{n} aktif units have no counting innovation this year."},
     "dash.see_units": {"id": "Lihat di Perangkat Daerah", "en": "See them on Agencies"},
     "dash.at_risk": {"id": "Inovasi berisiko tidak berlanjut", "en": "Innovations at risk of not lasting"},
-    "overview_section.units": {"id": "Unit teratas & terbawah", "en": "Top and bottom units"},
+    "overview_section.units": {"id": "Peringkat unit", "en": "Unit ranking"},
     "overview_section.sustainability": {"id": "Keberlanjutan & risiko", "en": "Sustainability and risk"},
     "overview_section.basic_services": {"id": "Pelayanan dasar", "en": "Basic services"},
     "dash.at_risk_help": {

@@ -132,7 +132,7 @@ def test_upload_see_change_drill_down_map_english_and_export(browser, geo_app_ur
         expect(page.get_by_role("tab", name="Sustainability and risk")).to_have_attribute("aria-selected", "true")
         page.get_by_text("Indonesia", exact=True).click()
         page.get_by_role("heading", name="Ringkasan", exact=True).wait_for()
-        page.get_by_role("tab", name="Unit teratas & terbawah").click()
+        page.get_by_role("tab", name="Peringkat unit").click()
         settle(page)
 
         # 4. Drill down: a click on the unit's bar filters the page (a chip) and opens its detail.
