@@ -1,7 +1,7 @@
 """Dasbor Inovasi Daerah Kabupaten Kudus: page setup, language, sign-in gate and navigation only.
 
 st.navigation receives only the pages the signed-in role may open (ui.navigation), so the others
-cannot be reached even by URL; before signing in (signed-in mode) the sign-in page is the only one.
+cannot be reached even by URL; before signing in (signed-in mode) every address shows the sign-in form.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import auth
 from ui.common import banners, language_switch, t
-from ui.navigation import ROOT, pages_for
+from ui.navigation import PAGES, ROOT, pages_for
 
 # A local file: a Material or emoji page icon makes the browser fetch a font from the internet.
 FAVICON = ROOT / "static" / "favicon.png"
@@ -20,7 +20,11 @@ language_switch()
 st.sidebar.markdown(f"**{t('app.title')}**")
 signed = auth.identify()
 if signed is None:
-    st.navigation([st.Page(auth.sign_in_page, title=t("auth.title"), icon=":material/login:", url_path="masuk")],
+    # Every page's address shows the sign-in form (a shared link to /presentasi would otherwise open
+    # on Streamlit's "page not found"); once signed in, the same address opens the page, if the
+    # role may see it.
+    st.navigation([st.Page(auth.sign_in_page, title=t("auth.title"), icon=":material/login:", url_path="masuk"),
+                   *(st.Page(auth.sign_in_page, title=t("auth.title"), url_path=spec.url_path) for spec in PAGES)],
                   position="hidden").run()
     st.stop()
 sections: dict[str, list] = {}

@@ -101,6 +101,10 @@ def test_hostile_workbook_runs_no_script_on_any_page(page, app_url: str, dialogs
 
 def sign_in(page, url: str, username: str, password: str) -> None:
     visit(page, url)
+    sign_in_here(page, username, password)
+
+
+def sign_in_here(page, username: str, password: str) -> None:
     page.get_by_label("Nama pengguna atau e-mel").fill(username)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
@@ -142,4 +146,20 @@ def test_an_operator_sees_no_admin_menu_and_no_admin_url(page, app_url: str) -> 
         assert not page.get_by_role("link", name=name, exact=True).count()
     visit(page, f"{app_url}/pengguna")  # a typed URL is a new session: the sign-in page, never the users page
     assert page.get_by_role("heading", name="Masuk").is_visible()
+    assert not page.get_by_role("heading", name="Pengguna").count()
+
+
+@pytest.mark.parametrize("app_url", ["signed-in"], indirect=True)
+def test_a_page_link_opened_before_signing_in_asks_to_sign_in_then_opens_the_page(page, app_url: str) -> None:
+    """A link to /presentasi shared with a leader: the sign-in form (no "page not found"), then the
+    page itself; a page the role may not open stays out of reach after signing in."""
+    sign_in(page, f"{app_url}/presentasi", "admin", PASSWORD)
+    page.locator('[data-testid="stPlotlyChart"], [data-testid="stInfo"]').first.wait_for()
+    assert "/presentasi" in page.url
+    assert not page.get_by_text("Page not found").count()
+    visit(page, f"{app_url}/pengguna")
+    page.get_by_role("heading", name="Masuk").wait_for()
+    assert not page.get_by_text("Page not found").count()
+    sign_in_here(page, "ani", PASSWORD)
+    page.get_by_role("link", name="Unggah Data").wait_for()
     assert not page.get_by_role("heading", name="Pengguna").count()
