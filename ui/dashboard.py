@@ -5,6 +5,8 @@ the filters and the rules.  They are cached under exactly that key — (data ver
 rules fingerprint, language) — never by hashing frames (Streamlit would hash 50,000 rows on every
 rerun).  The data version rises on every write and `common.data_changed()` clears st.cache_data, so
 a new upload shows at once.  `max_entries` bounds memory: one entry is one year of one view.
+Figures are cached apart, as Plotly specs under their builder and inputs (`figure`), and an upload
+through the app computes the overview's default view before it returns (`warm_up`).
 """
 
 from __future__ import annotations
