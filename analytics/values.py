@@ -22,7 +22,6 @@ from rapidfuzz import fuzz, process
 from analytics import contract
 from analytics.contract import fold
 
-
 _NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 
 

@@ -77,7 +77,8 @@ def innovation(draw, index: int):
         "Anggaran Tahun Berjalan (Rp)": spell_money(draw, money[0]),
         "Anggaran Tahun Lalu (Rp)": spell_money(draw, money[1]),
         "Anggaran Dua Tahun Lalu (Rp)": spell_money(draw, money[2]),
-        "Ada SOP": draw(st.sampled_from(["Ya", "Y", "ya", "Ada"] if record["ada_sop"] else ["Tidak", "T", "tidak ada"])),
+        "Ada SOP": draw(st.sampled_from(["Ya", "Y", "ya", "Ada"] if record["ada_sop"]
+                                        else ["Tidak", "T", "tidak ada"])),
         "Jumlah Replikasi": draw(st.sampled_from([record["jumlah_replikasi"], str(record["jumlah_replikasi"])])),
         "Status": spell_choice(draw, record["status"]),
     }

@@ -124,7 +124,8 @@ def test_urusan_multi_label_with_commas_inside_names() -> None:
 
 @pytest.mark.parametrize(("short", "canonical"), [("Dukcapil", "Administrasi Kependudukan dan Pencatatan Sipil"),
                                                   ("Kominfo", "Komunikasi dan Informatika"),
-                                                  ("Trantibum", "Ketenteraman, Ketertiban Umum dan Pelindungan Masyarakat"),
+                                                  ("Trantibum",
+                                                   "Ketenteraman, Ketertiban Umum dan Pelindungan Masyarakat"),
                                                   ("KB", "Pengendalian Penduduk dan Keluarga Berencana")])
 def test_urusan_short_forms(short: str, canonical: str) -> None:
     assert values.parse_multichoice(short, "urusan").value == canonical

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from server import CHROMIUM, CHROMIUM_ARGS, running_app, wait_idle
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

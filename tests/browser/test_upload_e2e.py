@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from server import wait_idle
+
 from analytics.sample import generate_year
 from analytics.units import read_units_csv
-from server import wait_idle
 
 
 def open_app(page, url: str) -> None:
