@@ -217,21 +217,16 @@ class Store:
             yield conn
 
     def _read(self, statement: Select[Any]) -> pd.DataFrame:
-        with self.engine.connect() as conn:
-            result = conn.execute(statement)
-            columns = list(result.keys())
-            return pd.DataFrame.from_records(result.fetchall(), columns=columns)
-
-    def _read_detail(self, statement: Select[Any], kinds: dict[str, str]) -> pd.DataFrame:
-        """Innovation or official rows as a typed frame, built column by column from the driver's
-        plain tuples: SQLAlchemy's Row objects and per-value type processing (dates are text in
-        SQLite) cost more than the query on 50,000 rows; `store_rows.typed` gives the dtypes."""
+        """The rows as a frame built column by column from the driver's plain tuples: SQLAlchemy's
+        Row objects and per-value type processing (dates are text in SQLite) cost more than the
+        query on 50,000 rows.  Callers give the columns their dtypes (`store_rows.typed*`)."""
         with self.engine.connect() as conn:
             result = conn.execute(statement)
             columns = list(result.keys())
             rows = result.cursor.fetchall()
-        values = zip(*rows) if rows else ([] for _ in columns)
-        return store_rows.typed(pd.DataFrame(dict(zip(columns, map(list, values))), columns=columns), kinds)
+        if not rows:
+            return pd.DataFrame.from_records([], columns=columns)
+        return pd.DataFrame(dict(zip(columns, map(list, zip(*rows)))), columns=columns)
 
     def _audit(self, conn: Connection, *, actor: Actor | str, action: str, target: str = "", outcome: str = "ok",
                detail: dict[str, Any] | None = None, bump_version: bool = True) -> None:
@@ -331,7 +326,7 @@ class Store:
         )
         if tahun is not None:
             statement = statement.where(submissions.c.tahun == int(tahun))
-        return self._read_detail(statement, kinds)
+        return store_rows.typed(self._read(statement), kinds)
 
     def _version_rows(self, table: Any, fields: Iterable[str], kinds: dict[str, str],
                       submission_id: int) -> pd.DataFrame:
@@ -340,7 +335,7 @@ class Store:
             .where(table.c.submission_id == int(submission_id))
             .order_by(table.c.baris, table.c.id)
         )
-        return self._read_detail(statement, kinds)
+        return store_rows.typed(self._read(statement), kinds)
 
     def roster(self, unit_kode: str) -> set[str]:
         """NIPs of the unit's officials in its current submissions (any year)."""
