@@ -121,3 +121,19 @@ def test_unit_and_file_names_lose_invisible_characters(tmp_path: Path) -> None:
     store.replace_units(units, actor="cli")
     assert store.units().set_index("kode").at["opd.dinkes", "nama"] == "Dinas Kesehatan"
     assert safe_file_name("laporan\u202exslx.exe") == "laporanxslx.exe"
+
+
+
+RAW_HTML = re.compile(r"unsafe_allow_html\s*=\s*True|components\.v1\.html|st\.html\([^)]*\)")
+
+
+def test_no_uploaded_text_can_reach_raw_html() -> None:
+    """Raw HTML is written in one place only: the presentation page's CSS, a constant with nothing
+    formatted into it.  No unsafe_allow_html anywhere, no st.html or components.html of anything else."""
+    root = Path(__file__).resolve().parent.parent
+    folders = ("ui", "views", "analytics")
+    sources = [root / "app.py", *sorted(p for folder in folders for p in (root / folder).rglob("*.py"))]
+    found = {str(p.relative_to(root)): RAW_HTML.findall(p.read_text(encoding="utf-8")) for p in sources}
+    assert {name: calls for name, calls in found.items() if calls} == {"ui/presentation.py": ["st.html(SCREEN_CSS)"]}
+    css = (root / "ui" / "presentation_css.py").read_text(encoding="utf-8")
+    assert 'SCREEN_CSS = """<style>' in css and "format(" not in css and 'f"""' not in css
