@@ -25,15 +25,16 @@ def overview(view: dashboard.View) -> None:
         return
     kpi.kpi_cards(figures.kpis(now, dashboard.indicators_last_year(view)), year=view.year)
     lang = view.lang
-    figure = dashboard.figure
 
     left, right = st.columns(2)
     with left:
-        dashboard.chart(figure(charts.per_jenis_unit_chart, figures.per_jenis_unit(now), lang), "jenis_unit", view)
-        dashboard.chart(figure(charts.jenis_chart, figures.per_jenis(now), lang), "jenis", view)
+        dashboard.chart(dashboard.figure(charts.per_jenis_unit_chart, figures.per_jenis_unit(now), lang), "jenis_unit",
+                        view)
+        dashboard.chart(dashboard.figure(charts.jenis_chart, figures.per_jenis(now), lang), "jenis", view)
     with right:
-        dashboard.chart(figure(charts.tahapan_funnel_chart, figures.tahapan_funnel(now), lang), "tahapan", view)
-        dashboard.chart(figure(charts.trend_chart, now.per_tahun, view.year, lang), "trend", view)
+        dashboard.chart(dashboard.figure(charts.tahapan_funnel_chart, figures.tahapan_funnel(now), lang), "tahapan",
+                        view)
+        dashboard.chart(dashboard.figure(charts.trend_chart, now.per_tahun, view.year, lang), "trend", view)
 
     without = len(now.unit_tanpa_inovasi)
     if without:
@@ -48,7 +49,7 @@ def overview(view: dashboard.View) -> None:
             sustainability_section(view, now)
     if sections["basic_services"].open:
         with sections["basic_services"]:
-            dashboard.chart(figure(charts.pelayanan_dasar_chart, figures.pelayanan_dasar(now),
+            dashboard.chart(dashboard.figure(charts.pelayanan_dasar_chart, figures.pelayanan_dasar(now),
                                    now.ringkasan_pelayanan_dasar, lang), "pelayanan_dasar", view)
 
 
