@@ -10,31 +10,33 @@ import streamlit as st
 
 from ui import auth
 from ui.common import banners, language_switch, t
+from ui.metrics import rerun_timer
 from ui.navigation import PAGES, ROOT, pages_for
 
 # A local file: a Material or emoji page icon makes the browser fetch a font from the internet.
 FAVICON = ROOT / "static" / "favicon.png"
 
 st.set_page_config(page_title="Dasbor Inovasi Kudus", page_icon=str(FAVICON), layout="wide")
-language_switch()
-st.sidebar.markdown(f"**{t('app.title')}**")
-signed = auth.identify()
-if signed is None:
-    # Every page's address shows the sign-in form (a shared link to /presentasi would otherwise open
-    # on Streamlit's "page not found"); once signed in, the same address opens the page, if the
-    # role may see it.
-    st.navigation([st.Page(auth.sign_in_page, title=t("auth.title"), icon=":material/login:", url_path="masuk"),
-                   *(st.Page(auth.sign_in_page, title=t("auth.title"), url_path=spec.url_path) for spec in PAGES)],
-                  position="hidden").run()
-    st.stop()
-sections: dict[str, list] = {}
-for number, spec in enumerate(pages_for(signed.actor.role)):
-    page = st.Page(spec.file, title=t(spec.title), icon=spec.icon, url_path=spec.url_path, default=number == 0)
-    sections.setdefault(t(spec.section), []).append(page)
-if not sections:  # e.g. a kiosk account before the presentation page exists
-    sections[t("auth.title")] = [st.Page(lambda: st.info(t("auth.no_pages")), title=t("auth.no_pages"),
-                                         url_path="kosong")]
-navigation = st.navigation(sections)
-auth.sidebar(signed)
-banners()
-navigation.run()
+with rerun_timer():  # every full run counted and timed for /metrics
+    language_switch()
+    st.sidebar.markdown(f"**{t('app.title')}**")
+    signed = auth.identify()
+    if signed is None:
+        # Every page's address shows the sign-in form (a shared link to /presentasi would otherwise open
+        # on Streamlit's "page not found"); once signed in, the same address opens the page, if the
+        # role may see it.
+        st.navigation([st.Page(auth.sign_in_page, title=t("auth.title"), icon=":material/login:", url_path="masuk"),
+                       *(st.Page(auth.sign_in_page, title=t("auth.title"), url_path=spec.url_path) for spec in PAGES)],
+                      position="hidden").run()
+        st.stop()
+    sections: dict[str, list] = {}
+    for number, spec in enumerate(pages_for(signed.actor.role)):
+        page = st.Page(spec.file, title=t(spec.title), icon=spec.icon, url_path=spec.url_path, default=number == 0)
+        sections.setdefault(t(spec.section), []).append(page)
+    if not sections:  # e.g. a kiosk account before the presentation page exists
+        sections[t("auth.title")] = [st.Page(lambda: st.info(t("auth.no_pages")), title=t("auth.no_pages"),
+                                             url_path="kosong")]
+    navigation = st.navigation(sections)
+    auth.sidebar(signed)
+    banners()
+    navigation.run()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import math
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from analytics.store import Store
 
 TOUCH_EVERY = timedelta(seconds=60)  # last_seen_at is written at most this often per session
+# Called with the reason after every audited sign-in failure (the server's /metrics counts them).
+FAILURE_LISTENERS: list[Callable[[str], None]] = []
 
 
 class SignInRefused(PermissionDenied):
@@ -180,6 +183,8 @@ class Sessions:
                                   outcome="locked", bump_version=False, detail={
                                       "attempts": self.settings.lockout_attempts,
                                       "minutes": _minutes(self.settings.lockout_duration)})
+        for listener in FAILURE_LISTENERS:
+            listener(reason)
         if locked:
             raise SignInRefused("auth.locked", minutes=_minutes(self.settings.lockout_duration))
         raise SignInRefused("auth.bad_credentials")

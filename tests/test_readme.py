@@ -15,7 +15,7 @@ def readme_commands() -> list[str]:
 
 def test_readme_opens_with_run_and_test_commands() -> None:
     run, test = readme_commands()[:2]
-    assert run.startswith("python3.11 -m venv .venv") and "streamlit run app.py" in run
+    assert run.startswith("python3.11 -m venv .venv") and "streamlit run serve.py" in run
     assert "python -m analytics sample" in run  # sample data ready to browse
     assert test.startswith("python3.11 -m venv .venv") and test.endswith("python -m pytest -q")
 

@@ -22,6 +22,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from analytics import charts
+from analytics import dashboard as shown
 from analytics.charts import Boundaries, BoundaryError, load_boundaries
 from analytics.filters import Filters, apply_filters, innovations_shown, years_with_data
 from analytics.indicators import Indicators, compute_all
@@ -96,16 +98,35 @@ def indicators_last_year(view: View, chosen: Filters | None = None) -> Indicator
     return indicators(view, chosen=chosen, year=view.year - 1) if view.year - 1 in view.years else None
 
 
-def warm_up() -> None:
-    """Right after an upload, in the uploader's session: read the new data version and compute the
-    overview's default view (newest year, no filter, and the year before), so that the first
-    leader to open the dashboard after an upload does not wait for the store and the indicators."""
+def warm_up(*, lang: str | None = None, figures: bool = False) -> None:
+    """Read the current data version and compute the overview's default view (newest year, no
+    filter, and the year before) — and with `figures` its first-screen charts — so that the
+    next leader to open the dashboard does not wait for the store, the indicators or Plotly.
+
+    Called in the uploader's session right after an upload, and by the server (serving.warmup)
+    at startup and after a write by another process; `lang` None means the session's language
+    (outside a session: the default one)."""
     version = common.version()
     years = years_with_data(common.history(version))
-    if years:
-        view = View(version, Filters(tahun=years[0]), tuple(years), common.lang())
-        indicators(view)
-        indicators_last_year(view)
+    if not years:
+        return
+    view = View(version, Filters(tahun=years[0]), tuple(years), lang or common.lang())
+    common.units(version)
+    now = indicators(view)
+    indicators_last_year(view)
+    if figures:
+        first_screen_figures(view, now)
+
+
+def first_screen_figures(view: View, now: Indicators) -> dict[str, dict]:
+    """The overview's four charts above the fold, as cached specs, by name (in reading order)."""
+    lang = view.lang
+    return {
+        "jenis_unit": figure(charts.per_jenis_unit_chart, shown.per_jenis_unit(now), lang),
+        "jenis": figure(charts.jenis_chart, shown.per_jenis(now), lang),
+        "tahapan": figure(charts.tahapan_funnel_chart, shown.tahapan_funnel(now), lang),
+        "trend": figure(charts.trend_chart, now.per_tahun, view.year, lang),
+    }
 
 
 LIFECYCLE_SHOWN = ("tahun_pertama", "tahun_terakhir", "jumlah_tahun", "tahun_laporan", "jalur_tahapan", "hasil")

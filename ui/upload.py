@@ -13,7 +13,7 @@ from analytics.access import Permission, PermissionDenied
 from analytics.model import WorkbookResult
 from analytics.template import template_bytes
 from analytics.validation import issues_frame, validate_workbook
-from ui import common, dashboard
+from ui import common, dashboard, metrics
 from ui.common import escape_md, t
 
 
@@ -49,6 +49,8 @@ def check_files(uploads: list) -> list[WorkbookResult]:
         progress.progress(i / len(uploads), t("upload.checking", name=escape_md(upload.name), i=i, n=len(uploads)))
         if key not in checked:
             checked[key] = validate_workbook(data, upload.name, units, roster=store.roster)
+            if not checked[key].ok:
+                metrics.count_upload("invalid")
         results.append(checked[key])
     progress.empty()
     return results
@@ -138,8 +140,10 @@ def store_passed(passed: list[WorkbookResult]) -> list[tuple[str, str]]:
             params = {key: escape_md(value) for key, value in refusal.params.items()}
             reason = i18n.t(refusal.code, common.lang(), **params)
             messages.append(("refused", f"{escape_md(result.file_name)}: {reason}"))
+            metrics.count_upload("refused")
             continue
         for stored in stored_all:
+            metrics.count_upload(stored.action)
             unit = escape_md(names.get(stored.unit_kode, stored.unit_kode))
             messages.append((stored.action, stored.message(common.lang(), unit)))
     progress.empty()

@@ -26,15 +26,14 @@ def overview(view: dashboard.View) -> None:
     kpi.kpi_cards(figures.kpis(now, dashboard.indicators_last_year(view)), year=view.year)
     lang = view.lang
 
+    first = dashboard.first_screen_figures(view, now)  # also computed by the server's warm-up
     left, right = st.columns(2)
     with left:
-        dashboard.chart(dashboard.figure(charts.per_jenis_unit_chart, figures.per_jenis_unit(now), lang), "jenis_unit",
-                        view)
-        dashboard.chart(dashboard.figure(charts.jenis_chart, figures.per_jenis(now), lang), "jenis", view)
+        dashboard.chart(first["jenis_unit"], "jenis_unit", view)
+        dashboard.chart(first["jenis"], "jenis", view)
     with right:
-        dashboard.chart(dashboard.figure(charts.tahapan_funnel_chart, figures.tahapan_funnel(now), lang), "tahapan",
-                        view)
-        dashboard.chart(dashboard.figure(charts.trend_chart, now.per_tahun, view.year, lang), "trend", view)
+        dashboard.chart(first["tahapan"], "tahapan", view)
+        dashboard.chart(first["trend"], "trend", view)
 
     without = len(now.unit_tanpa_inovasi)
     if without:

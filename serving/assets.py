@@ -1,0 +1,247 @@
+"""Streamlit's frontend files served precompressed (brotli, gzip), compressed once per Streamlit version.
+
+Why not compress per request: Streamlit deliberately serves /static uncompressed because
+Starlette's GZipMiddleware would compress a 4.7 MB Plotly bundle again on every hit
+(`streamlit/web/server/starlette/starlette_gzip_middleware.py`).  Here every compressible file of
+Streamlit's static folder is compressed once — at startup, into a cache folder named after the
+Streamlit version and the brotli quality — and a request only picks the variant its
+Accept-Encoding allows and streams it from disk.  Headers stay Streamlit's: the same Content-Type
+and Cache-Control (immutable for the content-hashed bundles, no-cache for index.html and
+manifest.json), plus `Vary: Accept-Encoding` and `Content-Encoding`.  A reverse proxy in front
+(nginx) passes these through untouched.
+
+Only files known at startup are served this way (a dict lookup, never a path built from the
+request), so this layer cannot widen what Streamlit serves; anything else — ranges, other methods,
+page URLs answered by index.html, files without a variant — goes on to Streamlit unchanged.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import mimetypes
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import brotli
+import streamlit
+from starlette.responses import FileResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from streamlit import file_util
+from streamlit.logger import get_logger
+from streamlit.web.server.starlette.starlette_server_config import STATIC_ASSET_CACHE_MAX_AGE_SECONDS
+
+LOG = get_logger(__name__)
+
+# Text-like files compress 3-5x; fonts (woff2), images and the like are compressed already.
+COMPRESSIBLE = {".js", ".mjs", ".css", ".html", ".json", ".svg", ".txt", ".map", ".ttf", ".otf", ".wasm", ".xml"}
+MINIMUM_SIZE = 1024  # below this the headers cost more than the saving
+# Streamlit's rule (starlette_static_routes._apply_cache_headers): HTML and manifest.json revalidate.
+NO_CACHE = re.compile(r"(?:\.html$|^manifest\.json$)")
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preference order when a client accepts both
+MANIFEST = "manifest-kudus.json"
+
+
+def brotli_quality() -> int:
+    """KUDUS_BROTLI_QUALITY (0-11, default 9): 11 saves ~10% more but takes ~10x longer, once."""
+    try:
+        return min(11, max(0, int(os.environ.get("KUDUS_BROTLI_QUALITY", "9"))))
+    except ValueError:
+        return 9
+
+
+def default_cache_dir() -> Path:
+    """KUDUS_ASSET_CACHE, else `$KUDUS_DATA_DIR/asset-cache` (a folder the app may already write)."""
+    chosen = os.environ.get("KUDUS_ASSET_CACHE")
+    if chosen:
+        return Path(chosen)
+    return Path(os.environ.get("KUDUS_DATA_DIR", "data")) / "asset-cache"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """One static file and its precompressed variants (encoding -> path)."""
+
+    content_type: str
+    cache_control: str
+    size: int
+    digest: str
+    variants: dict[str, Path]
+
+
+def _compress_one(job: tuple[str, str, int]) -> tuple[str, str]:
+    """Write `source`.br and .gz under `target` (atomically: replicas may start together)."""
+    source, target, quality = job
+    data = Path(source).read_bytes()
+    outputs = {".br": brotli.compress(data, quality=quality), ".gz": gzip.compress(data, 9, mtime=0)}
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    for suffix, body in outputs.items():
+        _write_atomic(Path(target + suffix), body)
+    return source, hashlib.sha256(data).hexdigest()[:16]
+
+
+def _write_atomic(path: Path, body: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(body)
+    os.replace(temporary, path)
+
+
+def compressible(static_dir: Path) -> Iterable[Path]:
+    for path in sorted(static_dir.rglob("*")):
+        if path.is_file() and path.suffix.lower() in COMPRESSIBLE and path.stat().st_size >= MINIMUM_SIZE:
+            yield path
+
+
+class PrecompressedAssets:
+    """The table of precompressed variants of one static folder, built (or reused) at startup."""
+
+    def __init__(self, static_dir: Path, cache_root: Path, *, quality: int | None = None,
+                 version: str = streamlit.__version__) -> None:
+        self.static_dir = static_dir
+        self.quality = brotli_quality() if quality is None else quality
+        self.cache_dir = cache_root / f"streamlit-{version}-br{self.quality}"
+        self.assets: dict[str, Asset] = {}
+
+    def prepare(self, workers: int | None = None) -> dict[str, Asset]:
+        """Compress what the cache folder lacks (all of it on the first start of a Streamlit version,
+        nothing afterwards), then build the lookup table.  A folder that cannot be written leaves
+        the table empty: the app still works, uncompressed, and the log says why."""
+        try:
+            digests = self._load_or_compress(workers)
+        except OSError as problem:
+            LOG.warning("Static assets served uncompressed: cannot write %s (%s)", self.cache_dir, problem)
+            return {}
+        for path in compressible(self.static_dir):
+            relative = path.relative_to(self.static_dir).as_posix()
+            variants = {name: self.cache_dir / (relative + suffix) for name, suffix in ENCODINGS}
+            if relative in digests and all(v.is_file() for v in variants.values()):
+                self.assets[relative] = Asset(_content_type(path), _cache_control(relative), path.stat().st_size,
+                                              digests[relative], variants)
+        return self.assets
+
+    def _load_or_compress(self, workers: int | None) -> dict[str, str]:
+        manifest = self.cache_dir / MANIFEST
+        if manifest.is_file():
+            return json.loads(manifest.read_text())
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        jobs = [(str(path), str(self.cache_dir / path.relative_to(self.static_dir)), self.quality)
+                for path in compressible(self.static_dir)]
+        workers = workers or max(1, min(4, os.cpu_count() or 1))
+        if workers == 1:
+            done = map(_compress_one, jobs)
+        else:
+            pool = ProcessPoolExecutor(max_workers=workers)
+            done = pool.map(_compress_one, jobs, chunksize=4)
+        try:
+            digests = {Path(source).relative_to(self.static_dir).as_posix(): digest for source, digest in done}
+        finally:
+            if workers != 1:
+                pool.shutdown()
+        _write_atomic(manifest, json.dumps(digests, sort_keys=True).encode())
+        LOG.info("Compressed %d static assets into %s", len(digests), self.cache_dir)
+        return digests
+
+
+def _content_type(path: Path) -> str:
+    """As Streamlit's FileResponse guesses it (Starlette adds the charset to text/ types alike)."""
+    return mimetypes.guess_type(path.name)[0] or "text/plain"
+
+
+def _cache_control(relative: str) -> str:
+    if NO_CACHE.search(relative):
+        return "no-cache"
+    return f"public, immutable, max-age={STATIC_ASSET_CACHE_MAX_AGE_SECONDS}"
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header allows (q=0 refuses; `*` allows all)."""
+    allowed: set[str] = set()
+    refused: set[str] = set()
+    for part in header.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        q = 1.0
+        match = re.search(r"q\s*=\s*([0-9.]+)", params)
+        if match:
+            try:
+                q = float(match.group(1))
+            except ValueError:
+                q = 0.0
+        (allowed if q > 0 else refused).add(name.strip())
+    if "*" in allowed:
+        allowed |= {name for name, _ in ENCODINGS}
+    return allowed - refused
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return value.decode("latin-1")
+    return ""
+
+
+class PrecompressedStaticMiddleware:
+    """ASGI middleware: GET/HEAD of a known static file -> its precompressed variant from disk."""
+
+    def __init__(self, app: ASGIApp, assets: PrecompressedAssets | None = None, base_url: str = "") -> None:
+        self.app = app
+        self.assets = assets if assets is not None else shared_assets()
+        self.prefix = "/" + base_url.strip("/") if base_url.strip("/") else ""
+
+    def _asset(self, scope: Scope) -> tuple[str, Asset] | None:
+        path: str = scope.get("path", "")
+        root = scope.get("root_path", "") or self.prefix
+        if root and path.startswith(root):
+            path = path[len(root):]
+        relative = "index.html" if path in ("", "/") else path.lstrip("/")
+        found = self.assets.assets.get(relative)
+        return (relative, found) if found else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        known = self._asset(scope)
+        if known is None:
+            await self.app(scope, receive, send)
+            return
+        _, asset = known
+        allowed = accepted_encodings(_header(scope, b"accept-encoding"))
+        encoding = next((name for name, _ in ENCODINGS if name in allowed), None)
+        if encoding is None or _header(scope, b"range"):
+            await self.app(scope, receive, send_with_vary(send))
+            return
+        etag = f'"{asset.digest}-{encoding}"'
+        headers = {"cache-control": asset.cache_control, "vary": "Accept-Encoding", "etag": etag,
+                   "content-encoding": encoding}
+        if etag in _header(scope, b"if-none-match"):
+            await Response(status_code=304, headers=headers)(scope, receive, send)
+            return
+        response = FileResponse(asset.variants[encoding], media_type=asset.content_type, headers=headers)
+        await response(scope, receive, send)
+
+
+def send_with_vary(send: Send) -> Send:
+    """The identity response of a compressible file varies by Accept-Encoding too (for caches)."""
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", []), (b"vary", b"Accept-Encoding")]
+        await send(message)
+    return sending
+
+
+_SHARED: PrecompressedAssets | None = None
+
+
+def shared_assets() -> PrecompressedAssets:
+    """The process's table over Streamlit's own static folder (filled by `prepare` at startup)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = PrecompressedAssets(Path(file_util.get_static_dir()), default_cache_dir())
+    return _SHARED
