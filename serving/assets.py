@@ -173,7 +173,8 @@ def accepted_encodings(header: str) -> set[str]:
                 q = float(match.group(1))
             except ValueError:
                 q = 0.0
-        (allowed if q > 0 else refused).add(name.strip())
+        if name.strip():
+            (allowed if q > 0 else refused).add(name.strip())
     if "*" in allowed:
         allowed |= {name for name, _ in ENCODINGS}
     return allowed - refused

@@ -31,12 +31,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60, health: str = "/_stcore/health") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited with {process.returncode}")
-        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}{health}", timeout=2) as answer:
             if answer.status == 200:
                 return
         time.sleep(0.1)  # polling interval of the health check, not a wait for the app
@@ -44,19 +44,21 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> No
 
 
 @contextlib.contextmanager
-def running_app(data_dir: Path, env: dict[str, str] | None = None) -> Iterator[str]:
-    """`streamlit run app.py` on a free port with its own data folder; yields the base URL."""
+def running_app(data_dir: Path, env: dict[str, str] | None = None, *, script: str = "app.py",
+                timeout: float = 60) -> Iterator[str]:
+    """`streamlit run app.py` (or the server, `serve.py`, ready when its /healthz says so) on a free
+    port with its own data folder; yields the base URL."""
     port = free_port()
     environment = {**os.environ, "KUDUS_DATA_DIR": str(data_dir), **(env or {})}
     environment.pop("DATABASE_URL", None) if "DATABASE_URL" not in (env or {}) else None
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     log = open(data_dir / "streamlit.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url, process)
+        wait_healthy(url, process, timeout, "/healthz" if script == "serve.py" else "/_stcore/health")
         yield url
     finally:
         process.terminate()
