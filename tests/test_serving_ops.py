@@ -13,7 +13,7 @@ from prometheus_client import REGISTRY
 from starlette.applications import Starlette
 
 from analytics.store import Store
-from analytics.store_sessions import SignInRefused
+from analytics.store.sessions import SignInRefused
 from serving import ops
 from serving.readiness import STATE
 from ui import common, metrics

@@ -19,9 +19,9 @@ import pytest
 from browser.server import running_app
 from streamlit import file_util
 
+from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
 from analytics.store import Store
-from analytics.units import read_units_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "opd.dinkes"

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from prometheus_client import Counter, Histogram
 
-from analytics import store_sessions
+from analytics.store import sessions as store_sessions
 
 RERUNS = Counter("kudus_reruns", "Full runs of the app script (page opens, clicks, filter changes)")
 RERUN_SECONDS = Histogram("kudus_rerun_seconds", "Server time of one full run of the app script",
