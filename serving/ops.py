@@ -58,6 +58,8 @@ class ServerCollector(Collector):
         yield from self._sessions()
         yield _gauge("kudus_data_version", "The store's data version last seen (rises with every write)",
                      STATE.data_version)
+        yield _gauge("kudus_warmed_version", "The data version the overview's default view was last computed for",
+                     STATE.warmed_version)
         yield _gauge("kudus_warm", "1 once the startup warm-up finished (what /healthz waits for)",
                      int(STATE.warmed))
         yield _gauge("kudus_warm_ups", "Warm-ups of the default view since start (startup and after writes)",
