@@ -46,6 +46,8 @@ MINIMUM_SIZE = 1024  # below this the headers cost more than the saving
 NO_CACHE = re.compile(r"(?:\.html$|^manifest\.json$)")
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preference order when a client accepts both
 MANIFEST = "manifest-kudus.json"
+INDEX = "index.html"
+IMPORT = re.compile(rb'(?:from|import)\s*"\./([\w.\-]+\.js)"')
 
 
 def brotli_quality() -> int:
@@ -76,14 +78,14 @@ class Asset:
 
 
 def _compress_one(job: tuple[str, str, int]) -> tuple[str, str]:
-    """Write `source`.br and .gz under `target` (atomically: replicas may start together)."""
+    """Write `target`.br and .gz from `source` (atomically: replicas may start together)."""
     source, target, quality = job
     data = Path(source).read_bytes()
     outputs = {".br": brotli.compress(data, quality=quality), ".gz": gzip.compress(data, 9, mtime=0)}
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     for suffix, body in outputs.items():
         _write_atomic(Path(target + suffix), body)
-    return source, hashlib.sha256(data).hexdigest()[:16]
+    return target, hashlib.sha256(data).hexdigest()[:16]
 
 
 def _write_atomic(path: Path, body: bytes) -> None:
@@ -121,6 +123,8 @@ class PrecompressedAssets:
         for path in compressible(self.static_dir):
             relative = path.relative_to(self.static_dir).as_posix()
             variants = {name: self.cache_dir / (relative + suffix) for name, suffix in ENCODINGS}
+            if relative == INDEX:
+                variants["identity"] = self.cache_dir / INDEX
             if relative in digests and all(v.is_file() for v in variants.values()):
                 self.assets[relative] = Asset(_content_type(path), _cache_control(relative), path.stat().st_size,
                                               digests[relative], variants)
@@ -131,8 +135,14 @@ class PrecompressedAssets:
         if manifest.is_file():
             return json.loads(manifest.read_text())
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        jobs = [(str(path), str(self.cache_dir / path.relative_to(self.static_dir)), self.quality)
-                for path in compressible(self.static_dir)]
+        sources = {path: path for path in compressible(self.static_dir)}
+        index = self.static_dir / INDEX
+        if index in sources:  # the page shell, with the first screen's chart code announced early
+            served = self.cache_dir / INDEX
+            _write_atomic(served, with_chart_preload(index.read_bytes(), self.static_dir))
+            sources[index] = served
+        jobs = [(str(source), str(self.cache_dir / path.relative_to(self.static_dir)), self.quality)
+                for path, source in sources.items()]
         workers = workers or max(1, min(4, os.cpu_count() or 1))
         if workers == 1:
             done = map(_compress_one, jobs)
@@ -140,13 +150,42 @@ class PrecompressedAssets:
             pool = ProcessPoolExecutor(max_workers=workers)
             done = pool.map(_compress_one, jobs, chunksize=4)
         try:
-            digests = {Path(source).relative_to(self.static_dir).as_posix(): digest for source, digest in done}
+            digests = {Path(target).relative_to(self.cache_dir).as_posix(): digest for target, digest in done}
         finally:
             if workers != 1:
                 pool.shutdown()
         _write_atomic(manifest, json.dumps(digests, sort_keys=True).encode())
         LOG.info("Compressed %d static assets into %s", len(digests), self.cache_dir)
         return digests
+
+
+def chart_code(static_dir: Path) -> list[str]:
+    """Streamlit's Plotly chunk and every module it imports (transitively), as static/js names.
+
+    Why: Streamlit loads a chart's code only when the first chart element arrives over the
+    websocket, after the shell, the socket and the script run; on a phone that leaves the link idle
+    for a second and then downloads 1.2 MB.  Announced in the page shell, the code downloads
+    while the socket connects and the script runs."""
+    folder = static_dir / "static" / "js"
+    wanted = sorted(folder.glob("PlotlyChart.*.js"))[:1]
+    seen: list[str] = []
+    while wanted:
+        path = wanted.pop()
+        if path.name in seen or not path.is_file():
+            continue
+        seen.append(path.name)
+        wanted.extend(folder / name.decode() for name in IMPORT.findall(path.read_bytes()[:20_000]))
+    return seen
+
+
+def with_chart_preload(index: bytes, static_dir: Path) -> bytes:
+    """Streamlit's index.html plus a modulepreload link for each chart module it does not list yet
+    (after its own, so the app's code keeps the first place in the queue)."""
+    links = b"".join(b'<link rel="modulepreload" crossorigin href="./static/js/%s">\n  ' % name.encode()
+                     for name in chart_code(static_dir) if b"./static/js/" + name.encode() not in index)
+    if not links or b"</head>" not in index:
+        return index
+    return index.replace(b"</head>", links + b"</head>", 1)
 
 
 def _content_type(path: Path) -> str:
@@ -215,12 +254,15 @@ class PrecompressedStaticMiddleware:
         _, asset = known
         allowed = accepted_encodings(_header(scope, b"accept-encoding"))
         encoding = next((name for name, _ in ENCODINGS if name in allowed), None)
+        if encoding is None and "identity" in asset.variants and not _header(scope, b"range"):
+            encoding = "identity"  # the page shell with its preload links, uncompressed
         if encoding is None or _header(scope, b"range"):
             await self.app(scope, receive, send_with_vary(send))
             return
         etag = f'"{asset.digest}-{encoding}"'
-        headers = {"cache-control": asset.cache_control, "vary": "Accept-Encoding", "etag": etag,
-                   "content-encoding": encoding}
+        headers = {"cache-control": asset.cache_control, "vary": "Accept-Encoding", "etag": etag}
+        if encoding != "identity":
+            headers["content-encoding"] = encoding
         if etag in _header(scope, b"if-none-match"):
             await Response(status_code=304, headers=headers)(scope, receive, send)
             return

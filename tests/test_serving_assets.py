@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 from pathlib import Path
 
 import brotli
@@ -15,9 +16,16 @@ import pytest
 from asgi_helpers import get
 from streamlit.web.server.starlette.starlette_static_routes import create_streamlit_static_handler
 
-from serving.assets import PrecompressedAssets, PrecompressedStaticMiddleware, accepted_encodings
+from serving.assets import (
+    PrecompressedAssets,
+    PrecompressedStaticMiddleware,
+    accepted_encodings,
+    chart_code,
+    with_chart_preload,
+)
 
 BUNDLE = "static/js/Chart.abc123.js"
+PLOTLY = "static/js/PlotlyChart.p1.js"
 
 
 def _text(size: int, seed: str) -> bytes:
@@ -34,6 +42,8 @@ def static_dir(tmp_path: Path) -> Path:
     (root / BUNDLE).write_bytes(_text(200_000, "plot"))
     (root / "static" / "js" / "tiny.js").write_bytes(b"var a=1;")  # below the minimum size
     (root / "static" / "media" / "font.woff2").write_bytes(os.urandom(5000))  # compressed already
+    (root / PLOTLY).write_bytes(b'import{a}from"./dep.d1.js";import"./Chart.abc123.js";' + _text(5000, "plotly"))
+    (root / "static" / "js" / "dep.d1.js").write_bytes(b"export const a=1;")
     (root / "manifest.json").write_bytes(b'{"files": [' + b'"a.js",' * 400 + b'"b.js"]}')
     return root
 
@@ -50,7 +60,7 @@ def served(static_dir: Path, assets: PrecompressedAssets) -> PrecompressedStatic
 
 
 def test_only_compressible_files_above_the_minimum_get_variants(assets: PrecompressedAssets) -> None:
-    assert sorted(assets.assets) == ["index.html", "manifest.json", BUNDLE]
+    assert sorted(assets.assets) == ["index.html", "manifest.json", BUNDLE, PLOTLY]
     assert assets.cache_dir.name == "streamlit-9.9.9-br5"  # keyed by Streamlit's version and the quality
 
 
@@ -80,8 +90,8 @@ def test_headers_are_streamlits_own_plus_vary(static_dir: Path, assets: Precompr
     assert packed["cache-control"] == plain["cache-control"]
     assert packed["content-type"] == plain["content-type"]
     assert packed["content-encoding"] == "br" and packed["vary"] == "Accept-Encoding"
-    original = "index.html" if path == "/" else path.lstrip("/")
-    assert brotli.decompress(body) == (static_dir / original).read_bytes()
+    original = (static_dir / ("index.html" if path == "/" else path.lstrip("/"))).read_bytes()
+    assert brotli.decompress(body) == (with_chart_preload(original, static_dir) if path == "/" else original)
 
 
 def test_without_accept_encoding_streamlit_answers_uncompressed_with_vary(static_dir: Path,
@@ -152,3 +162,24 @@ def test_accept_encoding_parsing() -> None:
     assert accepted_encodings("br;q=0, gzip;q=0.5") == {"gzip"}
     assert accepted_encodings("*;q=0.1, gzip;q=0") == {"*", "br"}
     assert accepted_encodings("") == set()
+
+
+def test_the_page_shell_announces_the_chart_code(static_dir: Path, assets: PrecompressedAssets) -> None:
+    """index.html as served (compressed or not) preloads the Plotly chunk and what it imports,
+    after Streamlit's own links; the rest of the file is Streamlit's, byte for byte."""
+    assert chart_code(static_dir) == ["PlotlyChart.p1.js", "Chart.abc123.js", "dep.d1.js"]
+    original = (static_dir / "index.html").read_bytes()
+    for accept in ("br", "gzip", "identity"):
+        status, headers, body = get(served(static_dir, assets), "/", {"Accept-Encoding": accept})
+        page = {"br": brotli.decompress, "gzip": gzip.decompress, "identity": bytes}[accept](body)
+        assert status == 200 and headers["cache-control"] == "no-cache" and headers["vary"] == "Accept-Encoding"
+        assert re.findall(r'modulepreload" crossorigin href="\./static/js/([^"]+)"', page.decode()) == [
+            "PlotlyChart.p1.js", "Chart.abc123.js", "dep.d1.js"]
+        assert page == with_chart_preload(original, static_dir)
+        assert re.sub(rb'<link rel="modulepreload"[^>]*>\n  ', b"", page) == original
+
+
+def test_without_a_chart_chunk_the_page_shell_is_streamlits(tmp_path: Path) -> None:
+    (tmp_path / "static" / "js").mkdir(parents=True)
+    shell = b"<html><head><title>x</title></head><body></body></html>"
+    assert with_chart_preload(shell, tmp_path) == shell
