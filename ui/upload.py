@@ -148,5 +148,5 @@ def store_passed(passed: list[WorkbookResult]) -> list[tuple[str, str]]:
             messages.append((stored.action, stored.message(common.lang(), unit)))
     progress.empty()
     common.data_changed()
-    dashboard.warm_up()
+    dashboard.warm_up(figures=True)
     return messages
