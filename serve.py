@@ -37,10 +37,12 @@ async def lifespan(_app: st.App) -> AsyncIterator[None]:
     from serving import warmup  # imports the app's modules: only once Streamlit's runtime exists
 
     started = time.perf_counter()
+    warmup.limit_arenas()
     await asyncio.to_thread(assets.shared_assets().prepare)
     LOG.info("Static assets ready in %.1f s", time.perf_counter() - started)
     ops.register_collector()
     await warmup.warm_at_startup(runtime.get_instance())
+    warmup.release_memory()
     LOG.info("Ready to serve %.1f s after start", time.perf_counter() - started)
     watcher = warmup.VersionWatcher()
     watcher.start()

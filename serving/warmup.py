@@ -15,6 +15,7 @@ finds it ready.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
 import threading
 import time
@@ -105,6 +106,31 @@ async def warm_at_startup(runtime: Runtime) -> None:
     STATE.warmed = True
 
 
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc (musl, macOS): the allocator keeps its defaults
+        return None
+
+
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def limit_arenas(arenas: int = 2) -> None:
+    """Fewer malloc arenas: glibc gives every thread that allocates its own 64 MB arena (Streamlit
+    runs each session's script in a thread), which leaves hundreds of MB resident and unused."""
+    libc = _libc()
+    if libc is not None:
+        libc.mallopt(M_ARENA_MAX, arenas)
+
+
+def release_memory() -> None:
+    """Return the heap freed by dropped frames to the operating system (glibc's malloc_trim)."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
 class VersionWatcher(threading.Thread):
     """Re-warms within `interval` seconds of a write by any process (or of the store coming back)."""
 
@@ -113,18 +139,29 @@ class VersionWatcher(threading.Thread):
         self.interval = watch_seconds() if interval is None else interval
         self.stopping = threading.Event()
 
+    TRIM_SECONDS = 30.0  # how often memory freed by ended sessions is handed back, at most
+
     def run(self) -> None:
+        trimmed = time.monotonic()
         while not self.stopping.wait(self.interval):
             self.check_once()
+            if time.monotonic() - trimmed > self.TRIM_SECONDS:
+                release_memory()
+                trimmed = time.monotonic()
 
     def check_once(self) -> bool:
-        """One look at the data version; True when it warmed."""
+        """One look at the data version; True when it warmed.  Every cached read is keyed by the
+        version, so after a write the old version's frames are only memory: they are dropped (as
+        the writing process does, `common.data_changed`) before the new version is computed."""
         try:
             current = common.store().data_version()
             STATE.data_version = current
             if current == STATE.warmed_version:
                 return False
+            if STATE.warmed_version is not None:
+                common.data_changed()
             warm_data()
+            release_memory()
             STATE.warmed = True
             return True
         except Exception:  # noqa: BLE001 - the store may be briefly away; look again next time

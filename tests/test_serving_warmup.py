@@ -1,0 +1,67 @@
+"""The watcher of the data version (serving.warmup): it warms once per version, whichever process
+wrote, drops the old version's cached reads, and survives a store that does not answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from store_helpers import make_submission
+
+from analytics.store import Store
+from serving import warmup
+from serving.readiness import STATE
+from ui import common
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    opened = Store(f"sqlite:///{tmp_path / 'watch.sqlite'}")
+    monkeypatch.setattr(common, "store", lambda: opened)
+    for name in ("warmed", "data_version", "warmed_version", "warm_ups"):
+        monkeypatch.setattr(STATE, name, getattr(STATE, name))
+    STATE.warmed_version = None
+    st.cache_data.clear()
+    return opened
+
+
+def test_warms_once_per_data_version_and_drops_the_old_one(store: Store,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    store.store_many([make_submission("opd.dinkes", 2024)], actor="cli")
+    watcher = warmup.VersionWatcher(interval=60)
+    before = STATE.warm_ups
+    assert watcher.check_once() is True
+    assert (STATE.warmed, STATE.warmed_version, STATE.warm_ups) == (True, store.data_version(), before + 1)
+    assert watcher.check_once() is False  # nothing written: nothing recomputed
+    reads: list[str] = []
+    original = Store.innovations
+    monkeypatch.setattr(Store, "innovations", lambda self, *a, **k: (reads.append("innovations"),
+                                                                     original(self, *a, **k))[1])
+    store.store_many([make_submission("opd.dinkes", 2025)], actor="cli")  # another process's write
+    cleared: list[bool] = []
+    monkeypatch.setattr(common, "data_changed", lambda: (cleared.append(True), st.cache_data.clear()))
+    assert watcher.check_once() is True
+    assert cleared == [True] and reads == ["innovations"]
+    assert STATE.warmed_version == STATE.data_version == store.data_version()
+    assert STATE.warm_ups == before + 2
+    # The overview's default view of the new version is ready: a visitor's reads hit the cache.
+    version = common.version()
+    assert common.innovations(version) is not None and reads == ["innovations"]
+
+
+def test_a_store_that_does_not_answer_is_retried(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Away:
+        def data_version(self) -> int:
+            raise OSError("connection refused")
+
+    monkeypatch.setattr(common, "store", lambda: Away())
+    watcher = warmup.VersionWatcher(interval=60)
+    assert watcher.check_once() is False and STATE.warmed_version is None
+    monkeypatch.setattr(common, "store", lambda: store)
+    assert watcher.check_once() is True  # back: warmed at the next look
+
+
+def test_memory_helpers_are_harmless() -> None:
+    warmup.limit_arenas()
+    warmup.release_memory()
