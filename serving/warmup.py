@@ -152,14 +152,15 @@ class VersionWatcher(threading.Thread):
     def check_once(self) -> bool:
         """One look at the data version; True when it warmed.  Every cached read is keyed by the
         version, so after a write the old version's frames are only memory: they are dropped (as
-        the writing process does, `common.data_changed`) before the new version is computed."""
+        the writing process does, `common.data_changed`; not twice when the write was this
+        process's own) before the new version is computed."""
         try:
             current = common.store().data_version()
             STATE.data_version = current
             if current == STATE.warmed_version:
                 return False
             if STATE.warmed_version is not None:
-                common.data_changed()
+                common.drop_older_versions((common.store().url, current))
             warm_data()
             release_memory()
             STATE.warmed = True

@@ -40,7 +40,8 @@ def test_warms_once_per_data_version_and_drops_the_old_one(store: Store,
                                                                      original(self, *a, **k))[1])
     store.store_many([make_submission("opd.dinkes", 2025)], actor="cli")  # another process's write
     cleared: list[bool] = []
-    monkeypatch.setattr(common, "data_changed", lambda: (cleared.append(True), st.cache_data.clear()))
+    drop = common.drop_older_versions
+    monkeypatch.setattr(common, "drop_older_versions", lambda version: cleared.append(drop(version)))
     assert watcher.check_once() is True
     assert cleared == [True] and reads == ["innovations"]
     assert STATE.warmed_version == STATE.data_version == store.data_version()
@@ -65,3 +66,16 @@ def test_a_store_that_does_not_answer_is_retried(store: Store, monkeypatch: pyte
 def test_memory_helpers_are_harmless() -> None:
     warmup.limit_arenas()
     warmup.release_memory()
+
+
+def test_an_own_write_is_not_dropped_twice(store: Store) -> None:
+    """The uploader's session drops the old reads and warms the new version itself; the watcher
+    then finds the version warm-able without dropping that work again."""
+    store.store_many([make_submission("opd.dinkes", 2024)], actor="cli")
+    watcher = warmup.VersionWatcher(interval=60)
+    watcher.check_once()
+    store.store_many([make_submission("opd.dinkes", 2025)], actor="cli")
+    common.data_changed()  # what every write through the app does
+    assert common.drop_older_versions(common.version()) is False
+    store.store_many([make_submission("kec.jati", 2025)], actor="cli")  # another process: no data_changed here
+    assert common.drop_older_versions(common.version()) is True

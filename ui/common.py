@@ -81,9 +81,25 @@ def store() -> Store:
     return _store(os.environ.get("DATABASE_URL") or None, AccessSettings.from_env().signed_in)
 
 
+_DROPPED_BEFORE: dict[str, int] = {}  # per database: the data version older reads were dropped for
+
+
 def data_changed() -> None:
     """Call after every write: the cached reads below are dropped."""
     st.cache_data.clear()
+    current = store()
+    _DROPPED_BEFORE[current.url] = current.data_version()
+
+
+def drop_older_versions(version: DataVersion) -> bool:
+    """After a write by another process (the server's watcher): drop the cached reads, which are
+    all of older versions, unless this process's own write already did so for `version`."""
+    url, number = version
+    if _DROPPED_BEFORE.get(url) == number:
+        return False
+    st.cache_data.clear()
+    _DROPPED_BEFORE[url] = number
+    return True
 
 
 DataVersion = tuple[str, int]  # (database, data version): the key of every cached read
