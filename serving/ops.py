@@ -9,6 +9,7 @@ kept in memory and Streamlit's own cache statistics.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterator
 
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
@@ -97,7 +98,7 @@ _COLLECTOR = ServerCollector()
 
 def register_collector() -> None:
     """Once per process (the registry refuses a second collector with the same names)."""
-    if _COLLECTOR not in REGISTRY._collector_to_names:
+    with contextlib.suppress(ValueError):  # "Duplicated timeseries": registered already
         REGISTRY.register(_COLLECTOR)
 
 
