@@ -79,7 +79,8 @@ requestAnimationFrame(probe);
 ALL_DRAWN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   const charts = document.querySelectorAll('CHARTS').length;
-  return app && app.dataset.testScriptState === 'notRunning' && charts > 0 && window.__charts.length >= charts;
+  return app && app.dataset.testScriptState === 'notRunning' && charts > 0 && window.__charts.length >= charts
+    && !document.querySelector('[data-testid="stSkeleton"]');
 }""".replace("CHARTS", CHARTS)
 
 
@@ -148,11 +149,15 @@ def visit(context, base: str, *, phone: bool = False, path: str = "") -> Visit:
         cdp.send("Network.emulateNetworkConditions", PHONE)
     wire = Wire(cdp)
     page.goto(f"{base}/{path}", wait_until="commit")
-    page.wait_for_function(ALL_DRAWN, timeout=180_000, polling=100)
-    times, charts = page.evaluate("() => [window.__charts, document.querySelectorAll('CHARTS').length]"
-                                  .replace("CHARTS", CHARTS))
-    charts = min(charts, len(times))  # a chart added after the check is not part of this visit
-    page.wait_for_timeout(300)  # let the last loadingFinished events arrive (bytes only; not timed)
+    charts = 0
+    while True:  # until the number of charts stays the same for a second (React mounts them in turns)
+        page.wait_for_function(ALL_DRAWN, timeout=180_000, polling=100)
+        times, seen = page.evaluate("() => [window.__charts, document.querySelectorAll('CHARTS').length]"
+                                    .replace("CHARTS", CHARTS))
+        if seen == charts:
+            break
+        charts = seen
+        page.wait_for_timeout(1000)  # not timed: the clocks are read in the page
     result = Visit(times[0] / 1000, times[charts - 1] / 1000, charts, wire.total_bytes(),
                    len(wire.requests) + wire.sockets, wire.waterfall())
     cdp.detach()
