@@ -180,21 +180,12 @@ def chart_code(static_dir: Path) -> list[str]:
 
 def with_chart_preload(index: bytes, static_dir: Path) -> bytes:
     """Streamlit's index.html plus a modulepreload link for each chart module it does not list yet
-    (after its own, so the app's code keeps the first place in the queue), and a module script
-    that evaluates the chart code as soon as it has arrived.
-
-    Why evaluate early: the browser spends ~0.7 s (more on a busy machine) evaluating Plotly's
-    4.7 MB module, and Streamlit does it only when the first chart element arrives; until then
-    the main thread mostly waits for the websocket and the script run.  Module scripts run after
-    Streamlit's own entry module, and a module is evaluated once, so Streamlit's later import
-    finds it ready."""
-    code = chart_code(static_dir)
+    (after its own, so the app's code keeps the first place in the queue)."""
     links = b"".join(b'<link rel="modulepreload" crossorigin href="./static/js/%s">\n  ' % name.encode()
-                     for name in code if b"./static/js/" + name.encode() not in index)
-    if not code or b"</head>" not in index:
+                     for name in chart_code(static_dir) if b"./static/js/" + name.encode() not in index)
+    if not links or b"</head>" not in index:
         return index
-    evaluate = b'<script type="module">import("./static/js/%s")</script>\n  ' % code[0].encode()
-    return index.replace(b"</head>", links + evaluate + b"</head>", 1)
+    return index.replace(b"</head>", links + b"</head>", 1)
 
 
 def _content_type(path: Path) -> str:
