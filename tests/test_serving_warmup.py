@@ -1,9 +1,8 @@
 """The watcher of the data version (serving.warmup): it warms once per version, whichever process
-wrote, drops the old version's cached reads, and survives a store that does not answer."""
+wrote, drops the old version's cached reads, and survives a store that does not answer — on
+SQLite and on PostgreSQL."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -16,8 +15,9 @@ from ui import common
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    opened = Store(f"sqlite:///{tmp_path / 'watch.sqlite'}")
+def store(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """The same on SQLite and PostgreSQL (conftest's db_url): the data version is one row."""
+    opened = Store(db_url)
     monkeypatch.setattr(common, "store", lambda: opened)
     for name in ("warmed", "data_version", "warmed_version", "warm_ups"):
         monkeypatch.setattr(STATE, name, getattr(STATE, name))
