@@ -181,8 +181,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'Seluruh Kabupaten' is combined with specific kecamatan ('{value}'); only 'Seluruh Kabupaten' is kept. Choose one.",
     },
     "cell.url": {
-        "id": "'{value}' bukan tautan yang sah. Tulis alamat lengkap yang diawali http:// atau https://.",
-        "en": "'{value}' is not a valid link. Write the full address starting with http:// or https://.",
+        "id": "'{value}' bukan tautan yang sah. Tulis alamat lengkap yang diawali http:// atau https://; beberapa tautan dipisah koma, titik koma atau spasi.",
+        "en": "'{value}' is not a valid link. Write the full address starting with http:// or https://; separate several links with a comma, semicolon or space.",
+    },
+    "cell.score": {
+        "id": "'{value}' bukan skor kematangan. Tulis angka 0–100 seperti di aplikasi IID, mis. 85.00.",
+        "en": "'{value}' is not a maturity score. Write a number 0–100 as in the IID application, e.g. 85.00.",
+    },
+    "cell.coordinates": {
+        "id": "'{value}' bukan koordinat. Tulis lintang, bujur dalam derajat desimal, mis. -6.8048, 110.8405.",
+        "en": "'{value}' is not a coordinate. Write latitude, longitude in decimal degrees, e.g. -6.8048, 110.8405.",
     },
     "cell.text_cleaned": {
         "id": "Karakter kontrol tak terlihat dihapus dari {column}.",

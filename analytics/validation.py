@@ -31,7 +31,10 @@ from analytics.units import UnitDirectory
 from analytics.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name
 
 Roster = Callable[[str], set[str]]
-INOVASI_FRAME_COLUMNS = [c.key for c in contract.INOVASI_COLUMNS if c.key not in ("no", "nama_unit", "tahun")]
+# urusan_lain is read (the IID application's second urusan column) and merged into urusan.
+_READ_ONLY = ("no", "nama_unit", "tahun", "urusan_lain")
+# lokasi_sumber is no column of a workbook: 'koordinat' when the kecamatan was derived.
+INOVASI_FRAME_COLUMNS = [*(c.key for c in contract.INOVASI_COLUMNS if c.key not in _READ_ONLY), "lokasi_sumber"]
 PEJABAT_FRAME_COLUMNS = [c.key for c in contract.PEJABAT_COLUMNS]
 
 
@@ -128,15 +131,31 @@ def _row_owners(table: Table, sheet: str, default: ReportOwner, directory: UnitD
 # Checks across the rows of the Inovasi and Pejabat sheets
 # --------------------------------------------------------------------------------------------
 
-def _check_innovation_rows(records: Records, owners: list[ReportOwner],
-                           directory: UnitDirectory, findings: Findings) -> None:
+def merge_urusan(records: Records) -> None:
+    """Urusan Utama first, then the other affairs (the IID application's two columns), once each."""
+    others = records.pop("urusan_lain", None)
+    if others is None:
+        return
+    merged = []
+    for main, extra in zip(records["urusan"], others):
+        names = [n for n in (main or "").split(contract.MULTI_SEP) + (extra or "").split(contract.MULTI_SEP) if n]
+        merged.append(contract.MULTI_SEP.join(dict.fromkeys(names)) or None)
+    records["urusan"] = merged
+
+
+def _check_innovation_rows(records: Records, owners: list[ReportOwner], directory: UnitDirectory,
+                           findings: Findings, present: set[str], *, fill_lokasi: bool = True) -> None:
+    """`present`: the columns the sheet has. A date column the sheet lacks is unknown (the IID
+    application's export has no uji-coba date), so the stage rules only check columns present."""
     seen: dict[tuple[str | None, int | None, str], int] = {}
     lokasi = records["lokasi_kecamatan"]
+    dated = {"tanggal_uji_coba", "tanggal_penerapan"} <= present
     for i, row in enumerate(records["baris"]):
         _check_name(records["nama_inovasi"][i], row, owners[i], seen, findings)
-        _check_stage_dates(records["tahapan"][i], records["tanggal_uji_coba"][i],
-                           records["tanggal_penerapan"][i], row, findings)
-        if lokasi[i] is None and owners[i].unit_kode:
+        if dated:
+            _check_stage_dates(records["tahapan"][i], records["tanggal_uji_coba"][i],
+                               records["tanggal_penerapan"][i], row, findings)
+        if lokasi[i] is None and owners[i].unit_kode and fill_lokasi:
             lokasi[i] = _default_lokasi(owners[i].unit_kode, directory)
 
 
@@ -214,7 +233,7 @@ def typed_innovations(records: Records) -> pd.DataFrame:
     frame = pd.DataFrame({key: records[key] for key in [*INOVASI_FRAME_COLUMNS, "baris"]}, dtype=object)
     for key in ("tanggal_uji_coba", "tanggal_penerapan"):
         frame[key] = pd.to_datetime(frame[key], errors="coerce").astype("datetime64[ns]")
-    for key in ("anggaran_tahun_berjalan", "anggaran_tahun_lalu", "anggaran_dua_tahun_lalu"):
+    for key in ("anggaran_tahun_berjalan", "anggaran_tahun_lalu", "anggaran_dua_tahun_lalu", "kematangan_iid"):
         frame[key] = frame[key].astype("float64")
     for key in ("jumlah_replikasi", "jumlah_penerima_manfaat"):
         frame[key] = pd.array(records[key], dtype="Int64")
@@ -299,10 +318,11 @@ def _profil_sheet(raw: RawWorkbook, consolidated: bool, findings: Findings) -> P
 
 def _innovations(table: Table, default: ReportOwner, directory: UnitDirectory,
                  findings: Findings) -> tuple[Records, list[ReportOwner]]:
-    records = parse_table(table, contract.INOVASI_COLUMNS, INOVASI_FRAME_COLUMNS,
+    records = parse_table(table, contract.INOVASI_COLUMNS, [*INOVASI_FRAME_COLUMNS, "urusan_lain"],
                            contract.SHEET_INOVASI, findings)
+    merge_urusan(records)
     owners = _row_owners(table, contract.SHEET_INOVASI, default, directory, findings)
-    _check_innovation_rows(records, owners, directory, findings)
+    _check_innovation_rows(records, owners, directory, findings, set(table.columns))
     return records, owners
 
 
