@@ -82,7 +82,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from analytics.ingest import check_paths, rosters_of
 
     paths, store = _check_files(args)
-    results = list(check_paths(paths, store.units(), rosters=rosters_of(store)))
+    results = list(check_paths(paths, store.units(), rosters=rosters_of(store), aliases=store.aliases.frame()))
     names = _unit_names(store)
     if args.json:
         print(json.dumps({"files": [_file_report(r, names, args.lang) for r in results]},
@@ -138,9 +138,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def _unit_kode(store, text: str) -> str:
-    from analytics.units import UnitDirectory
-
-    match = UnitDirectory(store.units()).match(text)
+    match = store.unit_directory().match(text)
     if match.kode is None:
         raise UsageError(i18n.t("unit.unknown", value=text, suggestion="', '".join(match.suggestions)))
     return match.kode
@@ -283,6 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
     from analytics.access.cli_user import add_user_commands
 
     add_user_commands(sub, common, store_of=_store, actor_of=_actor, unit_kode_of=_unit_kode)
+    from analytics.cli_iid import add_alias_commands
+
+    add_alias_commands(sub, common, store_of=_store, actor_of=_actor, unit_kode_of=_unit_kode,
+                       usage_error=UsageError)
 
     p = sub.add_parser("lifecycle", parents=[common], help="siklus inovasi lintas tahun sebagai JSON")
     p.add_argument("--rules"), p.add_argument("--threshold", type=float, help="ambang kemiripan nama (0-100)")

@@ -83,6 +83,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Nama unit '{value}' tidak ada dalam daftar unit.{hint} Tulis nama persis seperti di daftar unit (lembar Referensi) atau minta admin menambahkannya.",
         "en": "Unit name '{value}' is not in the unit list.{hint} Write the name exactly as in the unit list (Referensi sheet) or ask the admin to add it.",
     },
+    "unit.region_admin": {
+        "id": "Baris ini diisi oleh akun admin daerah ('{value}'), bukan akun perangkat daerah; dicatat atas nama unit koordinator IID '{unit}'. Minta perangkat daerah pemilik inovasi memasukkannya dengan akunnya sendiri.",
+        "en": "This row was entered by the region's admin account ('{value}'), not an agency's; it is recorded under the IID coordinator unit '{unit}'. Ask the agency that owns the innovation to enter it with its own account.",
+    },
     "unit.inactive": {
         "id": "Unit '{value}' berstatus tidak aktif di daftar unit. Hubungi admin bila unit ini masih melapor.",
         "en": "Unit '{value}' is marked inactive in the unit list. Contact the admin if this unit still reports.",

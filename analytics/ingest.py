@@ -43,8 +43,8 @@ def rosters_of(store: Store) -> Rosters:
     return {kode: set(nips) for kode, nips in officials.groupby("unit_kode")["nip"]}
 
 
-def _start_worker(units: pd.DataFrame, rosters: Rosters, engine: str) -> None:
-    _worker.update(directory=UnitDirectory(units), rosters=rosters, engine=engine)
+def _start_worker(units: pd.DataFrame, rosters: Rosters, engine: str, aliases: pd.DataFrame | None = None) -> None:
+    _worker.update(directory=UnitDirectory(units, aliases), rosters=rosters, engine=engine)
 
 
 def _check_path(path: Path) -> WorkbookResult:
@@ -58,17 +58,19 @@ def default_workers() -> int:
 
 
 def check_paths(paths: Iterable[Path], units: pd.DataFrame, *, rosters: Rosters | None = None,
-                workers: int | None = None, engine: str = "calamine") -> Iterator[WorkbookResult]:
-    """Validate files in worker processes; results in the order of `paths`."""
+                workers: int | None = None, engine: str = "calamine",
+                aliases: pd.DataFrame | None = None) -> Iterator[WorkbookResult]:
+    """Validate files in worker processes; results in the order of `paths`. `aliases`: the unit
+    aliases in force (store.aliases.frame()), so confirmed spellings resolve."""
     paths = list(paths)
     workers = min(workers or default_workers(), max(1, len(paths)))
     if workers == 1:
-        _start_worker(units, rosters or {}, engine)
+        _start_worker(units, rosters or {}, engine, aliases)
         yield from map(_check_path, paths)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(units, rosters or {}, engine)) as pool:
+                             initargs=(units, rosters or {}, engine, aliases)) as pool:
         yield from pool.map(_check_path, paths, chunksize=4)
 
 
@@ -78,7 +80,7 @@ def ingest_paths(paths: Iterable[Path], store: Store, *, actor: Actor | str, sou
     transaction each). A file with an error stores nothing."""
     outcomes = []
     for result in check_paths(paths, store.units(), rosters=rosters_of(store), workers=workers,
-                              engine=engine):
+                              engine=engine, aliases=store.aliases.frame()):
         outcome = IngestOutcome(result)
         if result.ok:
             try:  # store_many checks every unit of the file before storing any

@@ -59,10 +59,11 @@ from analytics.schema import (
 )
 from analytics.store_engine import WRITE_OPTION, create_store_engine, insert_many
 from analytics.store_rows import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
-from analytics.units import UNIT_COLUMNS, UNITS_CSV, clean_units, read_units_csv
+from analytics.units import UNIT_COLUMNS, UNITS_CSV, UnitDirectory, clean_units, read_units_csv
 
 if TYPE_CHECKING:
     from analytics.store_accounts import Accounts
+    from analytics.store_aliases import UnitAliases
     from analytics.store_rules import RulesVersions
     from analytics.store_sessions import Sessions
 
@@ -197,6 +198,17 @@ class Store:
         from analytics.store_sessions import Sessions
 
         return Sessions(self)
+
+    @property
+    def aliases(self) -> UnitAliases:
+        """Unit name aliases an admin confirmed and IID logins mapped (`analytics.store_aliases`)."""
+        from analytics.store_aliases import UnitAliases
+
+        return UnitAliases(self)
+
+    def unit_directory(self) -> UnitDirectory:
+        """The unit resolver over the unit list and every alias in force."""
+        return UnitDirectory(self.units(), self.aliases.frame())
 
     @property
     def rules_versions(self) -> RulesVersions:

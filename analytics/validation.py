@@ -27,7 +27,7 @@ from analytics.sheets import (
     read_profil,
     read_table,
 )
-from analytics.units import UnitDirectory
+from analytics.units import RULE_COORDINATOR, UnitDirectory
 from analytics.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name
 
 Roster = Callable[[str], set[str]]
@@ -56,6 +56,9 @@ def _resolve_unit(text: object, directory: UnitDirectory, sheet: str, row: int |
         findings.add(ERROR, "unit.unknown", sheet=sheet, row=row, column=column, value=name,
                      suggestion=suggestion)
         return None
+    if match.rule == RULE_COORDINATOR:
+        findings.add(WARNING, "unit.region_admin", sheet=sheet, row=row, column=column, value=name,
+                     unit=directory.nama(match.kode))
     if not directory.aktif(match.kode):
         findings.add(WARNING, "unit.inactive", sheet=sheet, row=row, column=column, value=name)
     return match.kode

@@ -42,6 +42,8 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({ADMIN})),
     PageSpec("views/admin_unit.py", "page.unit_list", ":material/list_alt:", "daftar-unit", "nav.admin",
              frozenset({ADMIN})),
+    PageSpec("views/admin_alias.py", "page.unit_aliases", ":material/alt_route:", "alias-unit", "nav.admin",
+             frozenset({ADMIN})),
     PageSpec("views/admin_aturan.py", "page.rules", ":material/rule:", "aturan", "nav.admin", frozenset({ADMIN})),
     PageSpec("views/admin_audit.py", "page.audit", ":material/history:", "audit", "nav.admin", frozenset({ADMIN})),
 )

@@ -40,7 +40,7 @@ def check_files(uploads: list) -> list[WorkbookResult]:
     """Validate each uploaded file once per content (results kept in the session by hash)."""
     checked: dict[str, WorkbookResult] = st.session_state.setdefault("checked", {})
     store = common.store()
-    units = common.units(common.version())
+    directory = store.unit_directory()  # the unit list and every alias in force
     progress = st.progress(0.0)
     results = []
     for i, upload in enumerate(uploads, start=1):
@@ -48,7 +48,7 @@ def check_files(uploads: list) -> list[WorkbookResult]:
         key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{common.version()}"
         progress.progress(i / len(uploads), t("upload.checking", name=escape_md(upload.name), i=i, n=len(uploads)))
         if key not in checked:
-            checked[key] = validate_workbook(data, upload.name, units, roster=store.roster)
+            checked[key] = validate_workbook(data, upload.name, directory, roster=store.roster)
         results.append(checked[key])
     progress.empty()
     return results

@@ -1,0 +1,39 @@
+"""Texts of the IID features: unit aliases, the export's import, reconciliation."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "page.unit_aliases": {"id": "Alias Unit", "en": "Unit aliases"},
+    "iid.alias.intro": {
+        "id": "Nama unit seperti ditulis kantor (atau login IID dalam kurung) yang tidak terbaca aturan baku dapat "
+              "ditetapkan sekali ke satu unit. Setelah itu setiap unggahan membacanya sebagai unit tersebut. "
+              "Setiap penetapan dan pencabutan dicatat di log audit.",
+        "en": "A unit name as an office writes it (or an IID login in brackets) that the fixed rules do not read "
+              "can be assigned to one unit once. Every later upload then reads it as that unit. Every assignment "
+              "and revocation is recorded in the audit log.",
+    },
+    "iid.alias.unknown_seen": {"id": "Nama yang belum dikenal pada pemeriksaan terakhir",
+                               "en": "Names not recognised in the last check"},
+    "iid.alias.written": {"id": "Nama seperti ditulis", "en": "Name as written"},
+    "iid.alias.reads_as": {"id": "Dibaca sebagai **{unit}** (aturan: {rule}).", "en": "Read as **{unit}** (rule: {rule})."},
+    "iid.alias.not_read": {"id": "Belum dikenal.", "en": "Not recognised."},
+    "iid.alias.suggestions": {"id": "Saran: {names}", "en": "Suggestions: {names}"},
+    "iid.alias.unit": {"id": "Unit yang dimaksud", "en": "The unit meant"},
+    "iid.alias.kind": {"id": "Jenis", "en": "Kind"},
+    "iid.alias.kind.nama": {"id": "Nama unit", "en": "Unit name"},
+    "iid.alias.kind.login": {"id": "Login IID", "en": "IID login"},
+    "iid.alias.confirm": {"id": "Tetapkan alias", "en": "Confirm alias"},
+    "iid.alias.confirmed": {"id": "Alias '{alias}' → {unit} disimpan.", "en": "Alias '{alias}' → {unit} saved."},
+    "iid.alias.in_force": {"id": "Alias yang berlaku", "en": "Aliases in force"},
+    "iid.alias.none": {"id": "Belum ada alias.", "en": "No aliases yet."},
+    "iid.alias.revoke": {"id": "Cabut alias", "en": "Revoke alias"},
+    "iid.alias.revoked": {"id": "Alias #{id} dicabut.", "en": "Alias #{id} revoked."},
+    "iid.alias.invalid": {"id": "Alias tidak disimpan: {reason}", "en": "Alias not saved: {reason}"},
+    "iid.rule.nama": {"id": "nama di daftar unit", "en": "name in the unit list"},
+    "iid.rule.aturan": {"id": "aturan baku (akhiran daerah, UPT/UPTD, singkatan, kurung)",
+                        "en": "fixed rules (region suffix, UPT/UPTD, short name, brackets)"},
+    "iid.rule.alias": {"id": "alias yang ditetapkan admin", "en": "alias confirmed by an admin"},
+    "iid.rule.login": {"id": "login IID yang sudah dipetakan", "en": "IID login mapped before"},
+    "iid.rule.koordinator": {"id": "akun admin daerah → unit koordinator IID",
+                             "en": "region admin account → IID coordinator unit"},
+}
