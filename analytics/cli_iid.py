@@ -53,8 +53,8 @@ def _list(args: argparse.Namespace, store: Any) -> int:
 
 def _confirm(args: argparse.Namespace, store: Any, actor_of: Callable, unit_kode_of: Callable,
              usage_error: type[Exception]) -> int:
-    from analytics.store_aliases import AliasError
-    from analytics.units import ALIAS_LOGIN, ALIAS_NAME
+    from analytics.intake.units import ALIAS_LOGIN, ALIAS_NAME
+    from analytics.store.aliases import AliasError
 
     kode = unit_kode_of(store, args.unit)
     try:
@@ -67,7 +67,7 @@ def _confirm(args: argparse.Namespace, store: Any, actor_of: Callable, unit_kode
 
 
 def _revoke(args: argparse.Namespace, store: Any, actor_of: Callable, usage_error: type[Exception]) -> int:
-    from analytics.store_aliases import AliasError
+    from analytics.store.aliases import AliasError
 
     try:
         result = store.aliases.revoke(args.alias_id, actor=actor_of(args, store))

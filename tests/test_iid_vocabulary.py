@@ -7,8 +7,8 @@ import json
 import pytest
 from xlsx_helpers import INOVASI_HEADER, UNITS, innovation_row, official_row, profil_grid, simple_workbook, write_xlsx
 
-from analytics import contract, values
-from analytics.validation import validate_workbook
+from analytics.intake import contract, values
+from analytics.intake.validation import validate_workbook
 
 
 @pytest.mark.parametrize(("written", "canonical"), [
@@ -107,7 +107,7 @@ def test_template_drop_down_offers_teknologi():
 
     import openpyxl
 
-    from analytics.template import template_bytes
+    from analytics.intake.template import template_bytes
     book = openpyxl.load_workbook(io.BytesIO(template_bytes()))
     referensi = [c for row in book["Referensi"].iter_rows(values_only=True) for c in row if c]
     assert "Teknologi" in referensi

@@ -10,9 +10,9 @@ from access_helpers import app_database
 from streamlit.testing.v1 import AppTest
 from xlsx_helpers import simple_workbook
 
-from analytics.ingest import check_paths, ingest_paths
+from analytics.intake.ingest import check_paths, ingest_paths
+from analytics.intake.units import RULE_COORDINATOR, RULE_DERIVED, RULE_LOGIN, UnitDirectory, read_units_csv
 from analytics.store import Store
-from analytics.units import RULE_COORDINATOR, RULE_DERIVED, RULE_LOGIN, UnitDirectory, read_units_csv
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

@@ -1,6 +1,6 @@
 """Alias Unit (admin): confirm once which unit a name (or IID login) as an office writes it means.
 
-The resolver's fixed rules (analytics.unit_names) read most spellings; what they cannot read is
+The resolver's fixed rules (analytics.intake.unit_names) read most spellings; what they cannot read is
 assigned here, stored in `unit_aliases` and audited by the store (analytics.store_aliases).
 """
 
@@ -9,10 +9,26 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.access import PermissionDenied
-from analytics.store_aliases import AliasError
-from analytics.units import ALIAS_LOGIN, ALIAS_NAME
-from ui import common
+from analytics.intake.units import ALIAS_LOGIN, ALIAS_NAME
+from analytics.store.aliases import AliasError
+from ui import auth, common
 from ui.common import escape_md, t
+
+
+def _write(action, done: str) -> bool:
+    """Run a store write; show the refusal or the store's reason, or `done`. True when it worked."""
+    try:
+        action()
+    except PermissionDenied as refusal:
+        common.show_refusal(refusal)
+    except AliasError as problem:
+        st.error(t("iid.alias.invalid", reason=escape_md(problem)))
+    else:
+        common.data_changed()
+        st.success(done)
+        return True
+    return False
+
 
 st.title(t("page.unit_aliases"))
 st.caption(t("iid.alias.intro"))
@@ -46,15 +62,8 @@ if match is not None:
                        index=1 if match.login and written.strip() == match.login else 0)
     if st.button(t("iid.alias.confirm"), type="primary", icon=":material/done:"):
         kode = str(units.loc[units["nama"] == unit_name, "kode"].iloc[0])
-        try:
-            store.aliases.confirm(written, kode, actor=common.actor() or "", jenis=kind)
-        except PermissionDenied as refusal:
-            common.show_refusal(refusal)
-        except AliasError as problem:
-            st.error(t("iid.alias.invalid", reason=escape_md(problem)))
-        else:
-            common.data_changed()
-            st.success(t("iid.alias.confirmed", alias=escape_md(written), unit=escape_md(unit_name)))
+        _write(lambda: store.aliases.confirm(written, kode, actor=auth.current_actor() or "", jenis=kind),
+               t("iid.alias.confirmed", alias=escape_md(written), unit=escape_md(unit_name)))
 
 st.subheader(t("iid.alias.in_force"))
 aliases = store.aliases.frame()
@@ -67,13 +76,5 @@ else:
     chosen = st.selectbox(t("iid.alias.revoke"), list(aliases["id"]), key="alias_revoke",
                           format_func=lambda i: f"#{i} {aliases.set_index('id').at[i, 'alias']}")
     if st.button(t("iid.alias.revoke"), icon=":material/undo:"):
-        try:
-            store.aliases.revoke(int(chosen), actor=common.actor() or "")
-        except PermissionDenied as refusal:
-            common.show_refusal(refusal)
-        except AliasError as problem:
-            st.error(t("iid.alias.invalid", reason=escape_md(problem)))
-        else:
-            common.data_changed()
-            st.success(t("iid.alias.revoked", id=int(chosen)))
-            st.rerun()
+        _write(lambda: store.aliases.revoke(int(chosen), actor=auth.current_actor() or ""),
+               t("iid.alias.revoked", id=int(chosen)))

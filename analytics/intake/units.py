@@ -12,10 +12,10 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from analytics import contract, unit_names, values
-from analytics.contract import fold
+from analytics.intake import contract, unit_names, values
+from analytics.intake.contract import fold
 
-UNITS_CSV = Path(__file__).resolve().parent.parent / "sample_data" / "units.csv"
+UNITS_CSV = Path(__file__).resolve().parents[2] / "sample_data" / "units.csv"
 UNIT_COLUMNS = ("kode", "nama", "singkatan", "jenis_unit", "induk_kode", "kecamatan", "aktif")
 _PREFIXES = re.compile(r"^(uptd|kecamatan|kec\.?|perumda|pd)\s+", re.IGNORECASE)
 _OFFICE_PREFIX = re.compile(r"^\s*(dinas|badan|bagian|kantor|upt|uptd)\s+", re.IGNORECASE)
@@ -111,7 +111,7 @@ def read_units_csv(path: Path = UNITS_CSV) -> pd.DataFrame:
 
 # How a written name found its unit (UnitMatch.rule).
 RULE_NAME = "nama"  # the unit list's own name or short form, as written
-RULE_DERIVED = "aturan"  # one of the deterministic rules of analytics.unit_names
+RULE_DERIVED = "aturan"  # one of the deterministic rules of analytics.intake.unit_names
 RULE_ALIAS = "alias"  # an alias an admin confirmed
 RULE_LOGIN = "login"  # an IID login mapped before
 RULE_COORDINATOR = "koordinator"  # the region's own IID admin account -> the coordinator unit
@@ -132,7 +132,7 @@ class UnitDirectory:
     Looks units up by any accepted spelling: the full name, a short form or former name (the
     `singkatan` list), the name without its 'UPTD'/'Kecamatan' prefix ('Kec. Jati', 'Jati'), all
     ignoring case, spaces and punctuation; then by the deterministic rules of
-    analytics.unit_names; then by the aliases an admin confirmed and the IID logins mapped before.
+    analytics.intake.unit_names; then by the aliases an admin confirmed and the IID logins mapped before.
     Fuzzy matching only suggests."""
 
     def __init__(self, units: pd.DataFrame, aliases: pd.DataFrame | None = None, *,

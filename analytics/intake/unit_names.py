@@ -22,7 +22,7 @@ import os
 import re
 from collections.abc import Iterator
 
-from analytics.contract import fold
+from analytics.intake.contract import fold
 
 DEFAULT_REGION = "Kabupaten Kudus"
 DEFAULT_COORDINATOR = "Bagian Organisasi"

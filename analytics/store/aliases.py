@@ -12,20 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import insert, select, update
 
-from analytics import store_rows
 from analytics.access.guard import authorize
 from analytics.access.roles import Actor, Permission
-from analytics.contract import fold
-from analytics.schema import unit_aliases, units
-from analytics.units import ALIAS_LOGIN, ALIAS_NAME
-
-if TYPE_CHECKING:
-    from analytics.store import Store
+from analytics.intake.contract import fold
+from analytics.intake.units import ALIAS_LOGIN, ALIAS_NAME
+from analytics.store import frames
+from analytics.store.core import StoreCore
+from analytics.store.schema import unit_aliases, units
 
 ALIAS_COLUMNS = ("id", "jenis", "alias", "alias_fold", "unit_kode", "dibuat_oleh", "dibuat_pada",
                  "dicabut_oleh", "dicabut_pada")
@@ -45,7 +42,7 @@ class AliasResult:
 class UnitAliases:
     """Aliases on the store's engine (reached as ``store.aliases``)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: StoreCore) -> None:
         self.store = store
 
     def frame(self, *, include_revoked: bool = False) -> pd.DataFrame:
@@ -58,7 +55,7 @@ class UnitAliases:
         frame = self.store._read(statement)
         frame["id"] = frame["id"].astype("int64")
         for name in ("dibuat_pada", "dicabut_pada"):
-            frame[name] = store_rows.utc(frame[name])
+            frame[name] = frames.utc(frame[name])
         return frame
 
     def confirm(self, alias: str, unit_kode: str, *, actor: Actor | str, jenis: str = ALIAS_NAME) -> AliasResult:
@@ -91,7 +88,7 @@ class UnitAliases:
                 self.store._audit(conn, actor=who, action=action, target=f"alias/{jenis}:{key}",
                                   outcome="unchanged", detail={**detail, "alias_id": current.id})
                 return AliasResult("unchanged", int(current.id))
-            now = store_rows.utcnow()
+            now = frames.utcnow()
             if current is not None:
                 conn.execute(update(a).where(a.c.id == current.id).values(dicabut_oleh=who.name, dicabut_pada=now))
             alias_id = int(conn.execute(insert(a).values(
@@ -110,7 +107,7 @@ class UnitAliases:
             if row is None:
                 raise AliasError(f"tidak ada alias #{alias_id} yang berlaku / no alias in force")
             conn.execute(update(a).where(a.c.id == row.id).values(dicabut_oleh=who.name,
-                                                                  dicabut_pada=store_rows.utcnow()))
+                                                                  dicabut_pada=frames.utcnow()))
             self.store._audit(conn, actor=who, action=REVOKE_ACTION, target=f"alias/{row.jenis}:{row.alias_fold}",
                               detail={"jenis": row.jenis, "alias": row.alias, "unit_kode": row.unit_kode,
                                       "alias_id": int(row.id)})
