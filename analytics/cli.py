@@ -78,11 +78,19 @@ def _unit_names(store) -> dict[str, str]:
     return dict(zip(units["kode"], units["nama"]))
 
 
+def _need_year(results, args: argparse.Namespace) -> None:
+    """An IID export is a snapshot: without --year it cannot be read (exit 2, saying why)."""
+    exports = [r.file_name for r in results if any(i.code == "iid.year_required" for i in r.issues)]
+    if exports:
+        raise UsageError(f"{', '.join(exports)}: {i18n.t('iid.year_required', args.lang)}")
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from analytics.intake.ingest import check_paths, rosters_of
 
     paths, store = _check_files(args)
-    results = list(check_paths(paths, store.units(), rosters=rosters_of(store), aliases=store.aliases.frame()))
+    results = list(check_paths(paths, store.units(), rosters=rosters_of(store), aliases=store.aliases.frame(),
+                               tahun=args.year))
     names = _unit_names(store)
     if args.json:
         print(json.dumps({"files": [_file_report(r, names, args.lang) for r in results]},
@@ -90,6 +98,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         for result in results:
             _print_issues(result, args.lang)
+    _need_year(results, args)
     return EXIT_OK if all(r.ok for r in results) else EXIT_INVALID
 
 
@@ -97,7 +106,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from analytics.intake.ingest import ingest_paths
 
     paths, store = _check_files(args)
-    outcomes = ingest_paths(paths, store, actor=_actor(args, store))
+    outcomes = ingest_paths(paths, store, actor=_actor(args, store), tahun=args.year)
     names = _unit_names(store)
     report = []
     for outcome in outcomes:
@@ -116,6 +125,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 print(f"  -> {entry['refused']}")
     if args.json:
         print(json.dumps({"files": report}, ensure_ascii=False, indent=2))
+    _need_year([o.result for o in outcomes], args)  # after the report: the other files were stored
     return EXIT_OK if all(o.result.ok and o.refused is None for o in outcomes) else EXIT_INVALID
 
 
@@ -253,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=text)
         p.add_argument("files", nargs="+", metavar="FILE")
         p.add_argument("--json", action="store_true")
+        p.add_argument("--year", type=int, help="tahun IID dari ekspor aplikasi IID (wajib untuk ekspor)")
         p.set_defaults(func=func)
 
     p = sub.add_parser("history", parents=[common], help="riwayat unggahan")

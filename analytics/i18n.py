@@ -28,6 +28,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas berformat Excel lama (.xls). Buka di Excel, pilih Simpan Sebagai > Buku Kerja Excel (.xlsx), lalu unggah lagi.",
         "en": "The file is in the old Excel format (.xls). Open it in Excel, Save As > Excel Workbook (.xlsx), and upload again.",
     },
+    "file.csv_not_export": {
+        "id": "Berkas CSV hanya diterima sebagai ekspor aplikasi IID (judul kolom Judul Inovasi, Pemda, Admin OPD, ...). Untuk laporan unit, gunakan templat Excel dari dasbor.",
+        "en": "A CSV file is accepted only as the IID application's export (headers Judul Inovasi, Pemda, Admin OPD, ...). For a unit's report, use the dashboard's Excel template.",
+    },
     "file.encrypted": {
         "id": "Berkas dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja), simpan, lalu unggah lagi.",
         "en": "The file is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and upload again.",

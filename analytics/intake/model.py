@@ -118,6 +118,7 @@ class WorkbookResult:
     content_hash: str
     issues: list[Issue] = field(default_factory=list)
     submissions: list[SubmissionData] = field(default_factory=list)
+    sumber: str = SUMBER_LAPORAN  # SUMBER_IID: the file is the national IID application's export
 
     @property
     def ok(self) -> bool:

@@ -3,6 +3,19 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # ---- reading the export ------------------------------------------------------------------
+    "iid.year_required": {
+        "id": "Berkas ini ekspor aplikasi IID, yang tidak memuat tahun. Pilih tahun IID di samping berkas (CLI: --year TAHUN), lalu periksa lagi.",
+        "en": "This file is an export of the IID application, which carries no year. Pick the IID year beside the file (CLI: --year YEAR) and check again.",
+    },
+    "iid.other_region": {
+        "id": "Ekspor ini milik {found} ({rows} baris), bukan {region} yang dilayani dasbor ini. Unduh ekspor {region} dari aplikasi IID, atau atur KUDUS_REGION bila dasbor ini untuk daerah lain.",
+        "en": "This export belongs to {found} ({rows} rows), not {region}, the region this dashboard serves. Download {region}'s export from the IID application, or set KUDUS_REGION if this dashboard serves another region.",
+    },
+    "iid.penerapan_date_early": {
+        "id": "{rows} baris bertahap Inisiatif atau Uji Coba sudah memuat Tanggal Penerapan (aplikasi IID mengisinya untuk setiap baris). Tanggal disimpan apa adanya; tahapan yang dipakai tetap tahapan di berkas.",
+        "en": "{rows} rows at the Inisiatif or Uji Coba stage carry a Tanggal Penerapan (the IID application fills it for every row). The date is kept as it is; the stage used is the file's stage.",
+    },
     "page.unit_aliases": {"id": "Alias Unit", "en": "Unit aliases"},
     "iid.alias.intro": {
         "id": "Nama unit seperti ditulis kantor (atau login IID dalam kurung) yang tidak terbaca aturan baku dapat "
