@@ -260,7 +260,7 @@ UI: dict[str, dict[str, str]] = {
     "upload.template_year": {"id": "Tahun laporan", "en": "Reporting year"},
     "upload.template_download": {"id": "Unduh templat Excel", "en": "Download the Excel template"},
     "upload.files_header": {"id": "2. Unggah buku kerja", "en": "2. Upload workbooks"},
-    "upload.files_label": {"id": "Buku kerja (.xlsx), boleh banyak sekaligus", "en": "Workbooks (.xlsx), several at once"},
+    "upload.files_label": {"id": "Buku kerja (.xlsx, juga .xls/.ods) atau ekspor aplikasi IID (.xlsx/.csv), boleh banyak sekaligus", "en": "Workbooks (.xlsx, also .xls/.ods) or the IID application's export (.xlsx/.csv), several at once"},
     "upload.uploader_name": {"id": "Nama pengunggah (dicatat di riwayat)", "en": "Uploader name (kept in the history)"},
     "upload.checking": {"id": "Memeriksa {name} ({i}/{n})…", "en": "Checking {name} ({i}/{n})…"},
     "upload.report_header": {"id": "3. Hasil pemeriksaan", "en": "3. Check results"},

@@ -175,3 +175,24 @@ def test_logins_of_a_stored_export_stay_mapped(store, tmp_path):
                                                               ("kudus.dukcapil", "opd.disdukcapil")}
     renamed = [iid_row("Antar Obat Lansia", admin="UPT Farmasi Kesehatan (kudus.dinkes)")]
     assert _ingest(store, tmp_path, renamed, "iid-2.xlsx") .get("opd.dinkes") == "replaced"
+
+
+def test_unggah_page_checks_an_export_with_the_year_picked_beside_it_and_stores_it(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    url = f"sqlite:///{tmp_path / 'app.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("KUDUS_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("views/unggah.py").run()
+    at.number_input(key="iid_year").set_value(2025).run()
+    at.file_uploader[0].upload("iid-kudus.csv", export_bytes(rows_sample(), "csv"), "text/csv").run()
+    assert not at.exception, at.exception
+    summary = at.dataframe[0].value
+    assert summary.loc[0, "Sumber"] == "Ekspor aplikasi IID" and summary.loc[0, "Tahun"] == "2025"
+    [store_button] = [b for b in at.button if b.label.startswith("Simpan")]
+    store_button.click().run()
+    assert not at.exception, at.exception
+    assert set(Store(url).iid_innovations(2025)["unit_kode"]) == {"opd.dinkes", "opd.disdukcapil",
+                                                                   "opd.setda.organisasi"}

@@ -16,6 +16,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{rows} baris bertahap Inisiatif atau Uji Coba sudah memuat Tanggal Penerapan (aplikasi IID mengisinya untuk setiap baris). Tanggal disimpan apa adanya; tahapan yang dipakai tetap tahapan di berkas.",
         "en": "{rows} rows at the Inisiatif or Uji Coba stage carry a Tanggal Penerapan (the IID application fills it for every row). The date is kept as it is; the stage used is the file's stage.",
     },
+    "upload.iid_year": {"id": "Tahun IID", "en": "IID year"},
+    "upload.iid_year_help": {
+        "id": "Ekspor aplikasi IID tidak memuat tahun: pilih tahun penilaian IID yang diekspor. Templat unit memakai tahun di lembar Profil.",
+        "en": "The IID application's export carries no year: pick the IID assessment year it holds. A unit's template uses the year on its Profil sheet.",
+    },
+    "upload.source": {"id": "Sumber", "en": "Source"},
+    "upload.source.laporan": {"id": "Laporan unit (templat)", "en": "Unit report (template)"},
+    "upload.source.iid": {"id": "Ekspor aplikasi IID", "en": "IID application export"},
     "page.unit_aliases": {"id": "Alias Unit", "en": "Unit aliases"},
     "iid.alias.intro": {
         "id": "Nama unit seperti ditulis kantor (atau login IID dalam kurung) yang tidak terbaca aturan baku dapat "
