@@ -184,11 +184,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     actor = _actor(args, store)
     authorize(store, actor, Permission.EXPORT, target=output.name)  # e.g. --as-user an operator: refused
-    table = innovations_for_export(store.innovations(tahun=args.year), store.units())
     fmt = args.format or ("csv" if output.suffix.lower() == ".csv" else "xlsx")
-    output.write_bytes(to_csv_bytes(table) if fmt == "csv" else to_excel_bytes(table, "Inovasi"))
+    if fmt == "iid":  # the national IID application's 19 columns and spellings (.xlsx, or .csv by name)
+        from analytics.exports import iid_export_rows
+        from analytics.intake.iid_export import export_bytes
+
+        rows = iid_export_rows(store.innovations(tahun=args.year), store.units(), store.aliases.frame())
+        output.write_bytes(export_bytes(rows, "csv" if output.suffix.lower() == ".csv" else "xlsx"))
+        table = rows
+    else:
+        table = innovations_for_export(store.innovations(tahun=args.year), store.units())
+        output.write_bytes(to_csv_bytes(table) if fmt == "csv" else to_excel_bytes(table, "Inovasi"))
     store.record_event(actor=actor, action="export", target=output.name, bump_version=False,
-                       detail={"year": args.year, "rows": len(table), "via": "cli"})
+                       detail={"year": args.year, "rows": len(table), "via": "cli", "format": fmt})
     print(f"{output} ({len(table)} inovasi)")
     return EXIT_OK
 
@@ -214,6 +222,26 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     report = indicators_report(store.units(), store.innovations(), store.officials(),
                                year=args.year, rules=rules)
     print(json.dumps(report, ensure_ascii=False, indent=2 if args.json else None))
+    return EXIT_OK
+
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    """Per unit: innovations not in the IID application, IID entries without a report, differences."""
+    from analytics.exports import reconcile_excel_bytes
+    from analytics.lifecycle.reconcile import reconcile, reconcile_report
+
+    store = _store(args)
+    findings = reconcile(store.report_innovations(args.year), store.iid_innovations(args.year), store.units())
+    if args.output:
+        Path(args.output).write_bytes(reconcile_excel_bytes(findings))
+    current = store.innovations(args.year)
+    report = reconcile_report(findings, args.year, current[["unit_kode", "sumber"]].drop_duplicates("unit_kode"))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        totals = report["totals"]
+        print(f"{args.year}: {totals['not_in_iid']} belum di IID, {totals['only_in_iid']} hanya di IID, "
+              f"{totals['different']} berbeda ({len(report['units'])} unit; --json untuk rinciannya)")
     return EXIT_OK
 
 
@@ -275,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("export", parents=[common], help="ekspor inovasi ke Excel atau CSV")
-    p.add_argument("--year", type=int), p.add_argument("--format", choices=("xlsx", "csv"))
+    p.add_argument("--year", type=int), p.add_argument("--format", choices=("xlsx", "csv", "iid"))
     p.add_argument("--output", "-o", default="inovasi.xlsx")
     p.set_defaults(func=cmd_export)
 
@@ -296,6 +324,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_alias_commands(sub, common, store_of=_store, actor_of=_actor, unit_kode_of=_unit_kode,
                        usage_error=UsageError)
+
+    p = sub.add_parser("reconcile", parents=[common], help="rekonsiliasi laporan unit dengan ekspor aplikasi IID")
+    p.add_argument("--year", type=int, required=True), p.add_argument("--json", action="store_true")
+    p.add_argument("--output", "-o", help="tulis juga Excel (satu lembar per unit)")
+    p.set_defaults(func=cmd_reconcile)
 
     p = sub.add_parser("lifecycle", parents=[common], help="siklus inovasi lintas tahun sebagai JSON")
     p.add_argument("--rules"), p.add_argument("--threshold", type=float, help="ambang kemiripan nama (0-100)")

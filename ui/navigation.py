@@ -36,6 +36,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/data.py", "page.data", ":material/table_view:", "data", "nav.data"),
     PageSpec("views/unggah.py", "page.upload", ":material/upload_file:", "unggah", "nav.data",
              frozenset({OPERATOR, ADMIN})),
+    PageSpec("views/rekonsiliasi.py", "page.reconcile", ":material/compare_arrows:", "rekonsiliasi-iid", "nav.data"),
     PageSpec("views/tautan.py", "page.linking", ":material/link:", "tautan", "nav.data",
              frozenset({OPERATOR, ADMIN})),
     PageSpec("views/admin_pengguna.py", "page.users", ":material/group:", "pengguna", "nav.admin",

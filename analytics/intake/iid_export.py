@@ -311,14 +311,22 @@ def iid_row(number: int, inovasi: dict[str, Any], admin_opd: str, region: str) -
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(text: str) -> str:
+    return "'" + text if text != EMPTY and text.startswith(_FORMULA_START) else text
+
+
 def export_bytes(rows: list[dict[str, str]], fmt: str = "xlsx") -> bytes:
     """The rows as the application's download: sheet 'Data', every cell text (or the same as CSV).
-    Formula-like text is written as text, never as a formula."""
+    Formula-like text is written as a text cell, never a formula; in CSV, where a spreadsheet would
+    run it, it gets a leading apostrophe (the lone '-' of an empty cell stays)."""
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(HEADERS)
-        writer.writerows([row.get(h, EMPTY) for h in HEADERS] for row in rows)
+        writer.writerows([_csv_safe(row.get(h, EMPTY)) for h in HEADERS] for row in rows)
         return buffer.getvalue().encode("utf-8-sig")
     import xlsxwriter
 
