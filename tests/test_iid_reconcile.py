@@ -130,7 +130,8 @@ innovation = st.fixed_dictionaries({
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(innovation, min_size=1, max_size=12, unique_by=lambda r: (r["unit_kode"], contract.fold(r["nama_inovasi"]))))
+@given(st.lists(innovation, min_size=1, max_size=12,
+                unique_by=lambda r: (r["unit_kode"], contract.fold(r["nama_inovasi"]))))
 def test_export_in_the_iid_shape_then_import_gives_the_same_innovations(records):
     frame = pd.DataFrame(records)
     rows = iid_export_rows(frame, UNITS)
@@ -144,6 +145,5 @@ def test_export_in_the_iid_shape_then_import_gives_the_same_innovations(records)
     key = ["unit_kode", "nama_inovasi"]
     pd.testing.assert_frame_equal(got.sort_values(key).reset_index(drop=True),
                                   expected.sort_values(key).reset_index(drop=True), check_dtype=False)
-    dates = back.set_index(key)["tanggal_penerapan"].dt.date.to_dict()
-    assert dates == {k: v for k, v in frame.set_index(key)["tanggal_penerapan"].to_dict().items()} or \
-        all((pd.isna(dates[k]) and v is None) or dates[k] == v for k, v in frame.set_index(key)["tanggal_penerapan"].items())
+    dates = {k: (None if pd.isna(v) else v.date()) for k, v in back.set_index(key)["tanggal_penerapan"].items()}
+    assert dates == frame.set_index(key)["tanggal_penerapan"].to_dict()
