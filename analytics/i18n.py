@@ -21,8 +21,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file is empty (0 bytes). Save the workbook again in Excel and upload it again.",
     },
     "file.not_xlsx": {
-        "id": "Berkas ini bukan buku kerja Excel (.xlsx). Gunakan templat dari dasbor dan simpan sebagai .xlsx.",
-        "en": "This file is not an Excel workbook (.xlsx). Use the dashboard's template and save it as .xlsx.",
+        "id": "Berkas ini bukan buku kerja Excel (.xlsx, .xls) atau OpenDocument (.ods). Gunakan templat dari dasbor dan simpan sebagai .xlsx.",
+        "en": "This file is not an Excel (.xlsx, .xls) or OpenDocument (.ods) workbook. Use the dashboard's template and save it as .xlsx.",
     },
     "file.old_xls": {
         "id": "Berkas berformat Excel lama (.xls). Buka di Excel, pilih Simpan Sebagai > Buku Kerja Excel (.xlsx), lalu unggah lagi.",

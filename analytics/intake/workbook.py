@@ -63,25 +63,37 @@ def check_size(data: bytes) -> None:
         raise WorkbookRefused("file.too_large", size_mb=round(len(data) / MB, 1), limit_mb=round(limit / MB))
 
 
-def check_file(data: bytes) -> None:
-    """Raise WorkbookRefused unless `data` is a plain, sane .xlsx workbook."""
+XLSX, XLS, ODS = "xlsx", "xls", "ods"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_OLE_VBA = "_VBA_PROJECT".encode("utf-16-le")
+
+
+def check_file(data: bytes) -> str:
+    """Raise WorkbookRefused unless `data` is a plain, sane workbook; return its kind: .xlsx, or
+    the Excel 97-2003 .xls and OpenDocument .ods offices still send (read through calamine)."""
     check_size(data)
     if data.startswith(_OLE_MAGIC):
-        raise WorkbookRefused("file.encrypted" if _ENCRYPTION_STREAM in data else "file.old_xls")
+        if _ENCRYPTION_STREAM in data:  # an encrypted .xlsx is an OLE file too
+            raise WorkbookRefused("file.encrypted")
+        if _OLE_VBA in data:
+            raise WorkbookRefused("file.macros")
+        return XLS
     if not data.startswith(b"PK"):
         raise WorkbookRefused("file.not_xlsx")
-    _check_zip(data)
+    return _check_zip(data)
 
 
-def _check_zip(data: bytes) -> None:
+def _check_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+            ods = "mimetype" in names and archive.read("mimetype").strip() == _ODS_MIMETYPE and "content.xml" in names
+            if not ods and ("xl/workbook.xml" not in names or "[Content_Types].xml" not in names):
                 raise WorkbookRefused("file.not_xlsx")
-            if any(n.lower().endswith("vbaproject.bin") for n in names):
+            if any(n.lower().endswith("vbaproject.bin") for n in names) or (ods and "Basic/script-lc.xml" in names):
                 raise WorkbookRefused("file.macros")
             _check_expansion(archive)
+            return ODS if ods else XLSX
     except WorkbookRefused:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
@@ -176,9 +188,9 @@ def read_workbook(data: bytes, *, engine: str = "calamine") -> RawWorkbook:
     built to be taken apart again — about 2.5 ms of per-cell conversion per workbook, more than
     calamine's own parsing.  `engine="openpyxl"` exists for the benchmark's comparison.
     """
-    check_file(data)
+    kind = check_file(data)
     try:
-        return _ENGINES[engine](data)
+        return _ENGINES[engine if kind == XLSX else "calamine"](data)
     except WorkbookRefused:
         raise
     except Exception as exc:  # both engines raise many kinds on broken XML inside the zip
