@@ -47,7 +47,8 @@ def test_xls_and_ods_give_the_same_submission_as_xlsx():
         assert result.ok, (name, [(i.code, i.message()) for i in result.issues])
         [sub] = result.submissions
         row = sub.innovations.iloc[0]
-        assert (sub.unit_kode, sub.tahun, row["nama_inovasi"], row["baris"]) == ("opd.dinkes", 2024, "Antar Obat Lansia", 2)
+        got = (sub.unit_kode, sub.tahun, row["nama_inovasi"], row["baris"])
+        assert got == ("opd.dinkes", 2024, "Antar Obat Lansia", 2)
         assert row["tanggal_penerapan"] == pd.Timestamp("2023-01-10")
         assert sub.officials.iloc[0]["nip"] == official_row()[0]
 
