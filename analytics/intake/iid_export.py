@@ -230,10 +230,13 @@ def _submissions(records: Records, owners: list[str | None], logins: dict[str, s
     for key in INOVASI_FRAME_COLUMNS:
         records.setdefault(key, [None] * n)
     records["nip_penggagas"] = [""] * n
+    rows_of: dict[str, list[int]] = {}
+    for i, owner in enumerate(owners):  # one pass: a national export has tens of thousands of rows
+        if owner is not None:
+            rows_of.setdefault(owner, []).append(i)
     subs = []
-    for kode in dict.fromkeys(o for o in owners if o is not None):
-        keep = [o == kode for o in owners]
-        mine = {key: [v for v, k in zip(records[key], keep) if k] for key in [*INOVASI_FRAME_COLUMNS, "baris"]}
+    for kode, rows in rows_of.items():
+        mine = {key: [records[key][i] for i in rows] for key in [*INOVASI_FRAME_COLUMNS, "baris"]}
         officials: Records = {key: [] for key in ("nip", "nama", "jabatan", "jenis_jabatan", "kelas_jabatan",
                                                   "tpp_dasar", "baris")}
         subs.append(SubmissionData(
