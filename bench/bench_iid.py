@@ -100,7 +100,8 @@ def main() -> None:
     seconds = statistics.median(r["seconds"] for r in results)
     raw = statistics.median(r["raw_seconds"] for r in results)
     peak = max(r["peak_mb"] for r in results)
-    print(f"median validate+store: {seconds:.2f} s (target {TARGET_SECONDS:.0f} s, ratio {seconds / TARGET_SECONDS:.2f})")
+    print(f"median validate+store: {seconds:.2f} s "
+          f"(target {TARGET_SECONDS:.0f} s, ratio {seconds / TARGET_SECONDS:.2f})")
     print(f"peak memory: {peak:.0f} MB (target {TARGET_MB:.0f} MB, ratio {peak / TARGET_MB:.2f})")
     print(f"ratio to the raw calamine read ({raw:.2f} s): {seconds / raw:.1f}x")
 

@@ -114,7 +114,12 @@ def csv_grid(data: bytes) -> Grid:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    return [[_unguarded(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _unguarded(cell: str) -> str:
+    """A leading apostrophe that kept a spreadsheet from running the cell ('-6.80, 110.84) goes."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
 # --------------------------------------------------------------------------------------------
