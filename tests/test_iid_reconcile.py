@@ -103,8 +103,13 @@ def test_reconciliation_page(store, monkeypatch, tmp_path):
     table = at.dataframe[0].value
     assert set(table["Temuan"]) == {"Belum diinput di aplikasi IID", "Hanya ada di aplikasi IID",
                                     "Tahapan/jenis/bentuk berbeda"}
+    units = at.dataframe[2].value  # findings, sources, maturity per unit
+    assert units.set_index("Unit").at["Dinas Kesehatan", "Entri IID"] == 3
     at.selectbox(key="rec_unit").select("Dinas Kependudukan dan Pencatatan Sipil").run()
+    assert not at.exception, at.exception
     assert at.dataframe[0].value["Judul di Aplikasi IID"].tolist() == ["Bank Sampah Digital"]
+    per_innovation = at.dataframe[3].value
+    assert per_innovation["Kematangan IID"].tolist() == [72.5]  # its figures come from the IID rows
     assert [b.label for b in at.get("download_button")] == ["Unduh Excel (satu lembar per unit)",
                                                               "Unduh data dalam bentuk ekspor IID"]
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.exports import iid_export_rows, reconcile_excel_bytes
 from analytics.intake.iid_export import export_bytes
-from analytics.lifecycle.reconcile import reconcile
+from analytics.lifecycle.reconcile import kematangan_beside, reconcile
 from ui import common
 
 
@@ -28,6 +28,14 @@ def sources(year: int, version: common.DataVersion) -> pd.DataFrame:
     """unit, and whether its figures come from its own report or from the IID import."""
     current = common.store().innovations(year)
     return current[["unit_kode", "sumber"]].drop_duplicates("unit_kode")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def maturity(year: int, version: common.DataVersion) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The IID application's Kematangan beside the dashboard's estimate (per innovation, per unit)."""
+    store = common.store()
+    return kematangan_beside(store.innovations(year), store.iid_innovations(year), store.units(), year=year,
+                             rules=common.rules())
 
 
 def excel(frame: pd.DataFrame) -> bytes:

@@ -42,6 +42,19 @@ with st.expander(t("iid.rec.sources")):
                  .rename(columns={"unit_kode": t("iid.rec.unit"), "sumber": t("dash.export.sumber")}),
                  hide_index=True, width="stretch")
 
+with st.expander(t("iid.rec.maturity")):
+    st.caption(t("iid.rec.maturity_note"))
+    per_innovation, per_unit = reconcile.maturity(int(year), version)
+    labels = {"nama_unit": t("iid.rec.unit"), "nama_inovasi": t("dash.export.nama_inovasi"),
+              "rata_rata_kematangan": t("iid.rec.estimate"), "skor_kematangan": t("iid.rec.estimate"),
+              "kematangan_iid": t("dash.export.kematangan_iid"), "jumlah_iid": t("iid.rec.iid_rows")}
+    st.dataframe(per_unit.drop(columns="unit_kode").rename(columns=labels).round(1), hide_index=True,
+                 width="stretch", key="rec_maturity_units")
+    if chosen is not None:
+        mine = per_innovation[per_innovation["nama_unit"] == chosen]
+        st.dataframe(mine.drop(columns=["unit_kode", "nama_unit"]).rename(columns=labels).round(1),
+                     hide_index=True, width="stretch", key="rec_maturity_innovations")
+
 who = auth.current_actor()
 left, right = st.columns(2)
 left.download_button(t("iid.rec.download"), common.audited_download(lambda: reconcile.excel(found), who=who,

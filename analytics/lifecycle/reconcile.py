@@ -114,3 +114,31 @@ def reconcile_report(findings: pd.DataFrame, year: int, sources: pd.DataFrame) -
     totals = {k: int((findings["kategori"] == k).sum()) for k in KATEGORI}
     return {"year": year, "totals": {"not_in_iid": totals[BELUM_DI_IID], "only_in_iid": totals[HANYA_DI_IID],
                                      "different": totals[BERBEDA]}, "units": units}
+
+
+def kematangan_beside(figures: pd.DataFrame, iid: pd.DataFrame, units: pd.DataFrame, *, year: int,
+                      rules: Any = None, threshold: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The IID application's own Kematangan beside the dashboard's maturity estimate.
+
+    Per innovation (the innovations the figures come from, matched to the IID rows by title as in
+    reconcile): unit_kode, nama_unit, nama_inovasi, skor_kematangan (estimate, 0..100),
+    kematangan_iid.  Per unit: unit_kode, nama_unit, rata_rata_kematangan (estimate, over the
+    counting innovations), kematangan_iid (mean over the unit's IID rows), jumlah_iid."""
+    from analytics.indicators import kematangan_per_inovasi, kematangan_per_unit
+
+    cutoff = link_settings(threshold).ambang_kemiripan
+    estimate = kematangan_per_inovasi(figures, year=year, rules=rules, units=units)
+    titles = figures.set_index("id")["nama_inovasi"] if len(figures) else pd.Series(dtype="str")
+    scores: list[float | None] = []
+    for kode, inovasi in zip(estimate["unit_kode"], estimate["id"]):
+        theirs = iid[iid["unit_kode"] == kode]
+        pairs = match_titles([titles[inovasi]], theirs["nama_inovasi"].tolist(), cutoff) if len(theirs) else []
+        scores.append(float(theirs["kematangan_iid"].iloc[pairs[0][1]]) if pairs else None)
+    per_inovasi = estimate[["unit_kode", "nama_unit", "nama_inovasi", "skor_kematangan"]].assign(
+        kematangan_iid=pd.array(scores, dtype="Float64"))
+    per_unit = kematangan_per_unit(units, figures, year=year, rules=rules)[
+        ["unit_kode", "nama_unit", "rata_rata_kematangan"]]
+    iid_mean = iid.groupby("unit_kode").agg(kematangan_iid=("kematangan_iid", "mean"),
+                                            jumlah_iid=("nama_inovasi", "size")).reset_index()
+    per_unit = per_unit.merge(iid_mean, on="unit_kode", how="inner")
+    return per_inovasi, per_unit.sort_values("nama_unit", ignore_index=True)

@@ -40,6 +40,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "en": "Unit reports and the IID application agree for this choice."},
     "iid.rec.download": {"id": "Unduh Excel (satu lembar per unit)", "en": "Download Excel (one sheet per unit)"},
     "iid.rec.download_iid": {"id": "Unduh data dalam bentuk ekspor IID", "en": "Download the data in the IID export's shape"},
+    "iid.rec.maturity": {"id": "Kematangan: aplikasi IID di samping perkiraan dasbor",
+                         "en": "Maturity: the IID application beside the dashboard's estimate"},
+    "iid.rec.maturity_note": {
+        "id": "Kematangan IID adalah skor aplikasi (20 indikator dengan bukti unggahan); perkiraan dasbor memakai 6 indikator yang ada di laporan. Pilih satu unit untuk melihat per inovasi.",
+        "en": "IID maturity is the application's score (20 indicators with uploaded evidence); the dashboard's estimate uses the 6 indicators a report carries. Pick one unit to see each innovation.",
+    },
+    "iid.rec.estimate": {"id": "Perkiraan dasbor", "en": "Dashboard estimate"},
+    "iid.rec.iid_rows": {"id": "Entri IID", "en": "IID entries"},
     "iid.rec.sources": {"id": "Sumber angka per unit", "en": "Where each unit's figures come from"},
     "upload.iid_year": {"id": "Tahun IID", "en": "IID year"},
     "upload.iid_year_help": {
