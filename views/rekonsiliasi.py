@@ -33,6 +33,8 @@ if shown.empty:
     st.success(t("iid.rec.nothing"))
 else:
     table = shown.assign(kategori=shown["kategori"].map(RECONCILE_KATEGORI))[list(RECONCILE_HEADERS)]
+    text = [c for c in table.columns if table[c].dtype == object]  # an empty side shows empty, not 'None'
+    table[text] = table[text].fillna("")
     st.dataframe(table.rename(columns=RECONCILE_HEADERS), hide_index=True, width="stretch")
 
 with st.expander(t("iid.rec.sources")):
