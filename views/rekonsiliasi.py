@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analytics.exports import RECONCILE_HEADERS, RECONCILE_KATEGORI, SUMBER_LABELS
@@ -33,7 +34,7 @@ if shown.empty:
     st.success(t("iid.rec.nothing"))
 else:
     table = shown.assign(kategori=shown["kategori"].map(RECONCILE_KATEGORI))[list(RECONCILE_HEADERS)]
-    text = [c for c in table.columns if table[c].dtype == object]  # an empty side shows empty, not 'None'
+    text = [c for c in table.columns if table[c].dtype == object or pd.api.types.is_string_dtype(table[c])]
     table[text] = table[text].fillna("")
     st.dataframe(table.rename(columns=RECONCILE_HEADERS), hide_index=True, width="stretch")
 

@@ -48,6 +48,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "iid.rec.estimate": {"id": "Perkiraan dasbor", "en": "Dashboard estimate"},
     "iid.rec.iid_rows": {"id": "Entri IID", "en": "IID entries"},
+    "iid.figures_from.laporan": {"id": "Angka {year} dari laporan unit sendiri (templat).",
+                                 "en": "The {year} figures come from the unit's own report (template)."},
+    "iid.figures_from.iid": {
+        "id": "Angka {year} dari ekspor aplikasi IID: status, pejabat, anggaran dan kecamatan tidak diketahui (lihat docs/indikator.md).",
+        "en": "The {year} figures come from the IID application's export: status, officials, budget and kecamatan are unknown (see docs/indikator.md).",
+    },
+    "iid.figures_from.none": {"id": "Belum ada laporan {year}.", "en": "No report for {year} yet."},
     "iid.rec.sources": {"id": "Sumber angka per unit", "en": "Where each unit's figures come from"},
     "upload.iid_year": {"id": "Tahun IID", "en": "IID year"},
     "upload.iid_year_help": {
