@@ -162,3 +162,10 @@ def test_admin_alias_page_confirms_an_alias(tmp_path, monkeypatch):
     assert not at.exception, at.exception
     assert [s.value for s in at.success][0].startswith("Alias 'Dinas Dukcapil Kudus Barat'")
     assert Store(url).unit_directory().match("Dinas Dukcapil Kudus Barat").kode == "opd.disdukcapil"
+
+
+def test_a_former_agency_name_in_the_unit_list_resolves():
+    units = read_units_csv()
+    units.loc[units["kode"] == "opd.pkplh", "singkatan"] += ";Dinas Lingkungan Hidup"  # a former name
+    directory = UnitDirectory(units)
+    assert directory.match("Dinas Lingkungan Hidup Kabupaten Kudus").kode == "opd.pkplh"

@@ -88,7 +88,11 @@ def innovations_section() -> None:
         table["hasil"] = table["hasil"].map(lambda h: hasil_label(h, common.lang()) if isinstance(h, str) else "")
     table = table.rename(columns={**headers(common.lang()), **column_labels(common.lang())})
     st.caption(t("data.rows", n=number(len(table), common.lang())))
-    st.dataframe(table, hide_index=True, width="stretch", column_config=column_config(common.lang()))
+    config = column_config(common.lang())
+    link = headers(common.lang()).get("Tautan Bukti", "Tautan Bukti")
+    if link in table.columns and table[link].fillna("").str.contains(" ", regex=False).any():
+        config[link] = st.column_config.TextColumn()  # several links in one cell: a link column would join them
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     name = f"inovasi-kudus-{'semua-tahun' if all_years else chosen.tahun}"
     dashboard.downloads(table, name, sheet="Inovasi", detail={
         "year": None if all_years else chosen.tahun, "filters": chosen.to_query(), "rows": len(table)})
