@@ -196,3 +196,20 @@ def test_unggah_page_checks_an_export_with_the_year_picked_beside_it_and_stores_
     assert not at.exception, at.exception
     assert set(Store(url).iid_innovations(2025)["unit_kode"]) == {"opd.dinkes", "opd.disdukcapil",
                                                                    "opd.setda.organisasi"}
+
+
+def test_dashboard_pages_say_how_many_units_figures_come_from_the_iid_export(store, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    _ingest(store, tmp_path, rows_sample())
+    report = tmp_path / "dinkes.xlsx"
+    report.write_bytes(simple_workbook(tahun=2025))
+    ingest_paths([report], store, actor="admin", workers=1)
+    monkeypatch.setenv("DATABASE_URL", str(store.engine.url))
+    monkeypatch.setenv("KUDUS_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=90)
+    at.run()
+    at.switch_page("views/ringkasan.py").run()
+    assert not at.exception, at.exception
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Angka 2 unit pada 2025 berasal dari ekspor aplikasi IID") for c in captions), captions

@@ -74,7 +74,19 @@ def open_page(title_code: str) -> View:
     latest = common.local_time(history["uploaded_at"]).max()
     st.caption(t("dash.data_as_of", when=latest.strftime("%d/%m/%Y %H:%M"), n=len(history[history["is_current"]])))
     chosen = filters.filter_bar(years=years, units=common.units(version))
+    iid_units = units_from_iid(history, chosen.tahun)
+    if iid_units:  # every page says which source a unit's figures come from
+        st.caption(t("iid.figures_from_iid_units", n=iid_units, year=chosen.tahun))
     return View(version, chosen, tuple(years), common.lang())
+
+
+def units_from_iid(history: pd.DataFrame, year: int | None) -> int:
+    """How many units' figures of `year` come from an IID import (no own report that year)."""
+    if year is None or "sumber" not in history:
+        return 0
+    current = history[history["is_current"] & (history["tahun"] == year)]
+    sources = current.groupby("unit_kode")["sumber"].agg(set)
+    return int(sum("laporan" not in kinds for kinds in sources))
 
 
 @st.cache_data(show_spinner=False, max_entries=48)

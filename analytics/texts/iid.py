@@ -54,6 +54,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Angka {year} dari ekspor aplikasi IID: status, pejabat, anggaran dan kecamatan tidak diketahui (lihat docs/indikator.md).",
         "en": "The {year} figures come from the IID application's export: status, officials, budget and kecamatan are unknown (see docs/indikator.md).",
     },
+    "iid.figures_from_iid_units": {
+        "id": "Angka {n} unit pada {year} berasal dari ekspor aplikasi IID (tanpa laporan unit sendiri): status, pejabat, anggaran dan kecamatan di sana tidak diketahui. Kolom Sumber Data di halaman Data menyebut sumber setiap baris.",
+        "en": "The {year} figures of {n} units come from the IID application's export (no report of their own): their status, officials, budget and kecamatan are unknown. The Data page's Data source column names each row's source.",
+    },
     "iid.figures_from.none": {"id": "Belum ada laporan {year}.", "en": "No report for {year} yet."},
     "iid.rec.sources": {"id": "Sumber angka per unit", "en": "Where each unit's figures come from"},
     "upload.iid_year": {"id": "Tahun IID", "en": "IID year"},
