@@ -415,14 +415,20 @@ _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$|^https?://[^\s/$.?#][^\s
 _LINK_SEP = re.compile(r"\s*[;\n]\s*|,\s+|,(?=https?://)|\s+-\s+|\s+", re.IGNORECASE)
 
 
+_MAYBE_SEVERAL = re.compile(r"[\s;,]")
+
+
 def _one_url(text: str) -> bool:
     return bool(_URL.match(text)) and "." in text.split("//", 1)[-1]
 
 
 def parse_url(raw: object) -> Parsed:
     """One link or several (each checked), stored joined by contract.LINK_SEP."""
+    text = clean_text(raw).value
+    if not _MAYBE_SEVERAL.search(text):  # the common case: one link
+        return Parsed(text) if _one_url(text) else fail("cell.url", value=text)
     links: list[str] = []
-    for part in _LINK_SEP.split(clean_text(raw).value):
+    for part in _LINK_SEP.split(text):
         part = part.strip().rstrip(",")
         if not part:
             continue
