@@ -120,9 +120,7 @@ def test_cli_needs_the_year_for_an_export(tmp_path, capsys):
     assert Store(db).history().empty
 
 
-@pytest.fixture
-def store(tmp_path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'k.sqlite'}")
+# `store` (conftest): a migrated store on SQLite and on PostgreSQL in turn.
 
 
 def _ingest(store: Store, tmp_path: Path, rows, name="iid.xlsx", tahun=2025):
@@ -198,14 +196,14 @@ def test_unggah_page_checks_an_export_with_the_year_picked_beside_it_and_stores_
                                                                    "opd.setda.organisasi"}
 
 
-def test_dashboard_pages_say_how_many_units_figures_come_from_the_iid_export(store, tmp_path, monkeypatch):
+def test_dashboard_pages_say_how_many_units_figures_come_from_the_iid_export(store, db_url, tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     _ingest(store, tmp_path, rows_sample())
     report = tmp_path / "dinkes.xlsx"
     report.write_bytes(simple_workbook(tahun=2025))
     ingest_paths([report], store, actor="admin", workers=1)
-    monkeypatch.setenv("DATABASE_URL", str(store.engine.url))
+    monkeypatch.setenv("DATABASE_URL", db_url)
     monkeypatch.setenv("KUDUS_DATA_DIR", str(tmp_path))
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=90)
     at.run()

@@ -95,9 +95,7 @@ def test_another_region_name_is_no_suffix(monkeypatch):
     assert pati.match("Dinas Kominfo Kabupaten Kudus").kode is None
 
 
-@pytest.fixture
-def store(tmp_path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'k.sqlite'}")
+# `store` (conftest): a migrated store on SQLite and on PostgreSQL in turn.
 
 
 def test_a_confirmed_alias_changes_the_next_uploads_verdict_and_is_audited(store, tmp_path):
@@ -139,10 +137,10 @@ def test_an_iid_login_once_mapped_stays_mapped(store):
     assert "unit.login_mapped" in set(store.audit_log()["action"])
 
 
-def test_cli_alias_confirm_then_check(store, capsys):
+def test_cli_alias_confirm_then_check(tmp_path, capsys):
     from analytics.cli import main
 
-    db = str(store.engine.url)
+    db = f"sqlite:///{tmp_path / 'k.sqlite'}"
     assert main(["alias", "check", "Pusk. Kaliwungu Lama", "--db", db]) == 1
     assert main(["alias", "confirm", "Pusk. Kaliwungu Lama", "--unit", "Puskesmas Kaliwungu", "--db", db]) == 0
     assert main(["alias", "check", "pusk kaliwungu lama", "--json", "--db", db]) == 0
