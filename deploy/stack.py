@@ -94,7 +94,10 @@ def nginx_conf(folder: Path, site: str) -> Path:
         f"{user}worker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'} notice;\n"
         "events { worker_connections 1024; }\n"
         f"http {{\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
-        f"    access_log {folder / 'access.log'};\n{temp_paths}{site}\n}}\n")
+        f"    access_log {folder / 'access.log'};\n"
+        # Which replica served which browser: the tests and the benchmark read it (not for production).
+        "    log_format kudus_upstream '$cookie_kudus_replica|$upstream_addr|$status|$request_uri';\n"
+        f"    access_log {folder / 'upstream.log'} kudus_upstream;\n{temp_paths}{site}\n}}\n")
     return conf / "nginx.conf"
 
 
@@ -176,6 +179,32 @@ class Stack:
     @property
     def url(self) -> str:
         return f"https://127.0.0.1:{self.https_port}"
+
+    def replica_for(self, cookie: str) -> int:
+        """The port of the replica that the sticky cookie `cookie` (32 hex digits) leads to now."""
+        request = urllib.request.Request(self.url + HEALTH, headers={"Cookie": f"kudus_replica={cookie}"})
+        with urllib.request.urlopen(request, timeout=10, context=insecure_context()) as answer:
+            answer.read()
+        found: list[int] = []
+
+        def logged() -> bool:  # nginx writes the line just after the answer has gone out
+            for line in reversed((self.folder / "upstream.log").read_text().splitlines()):
+                key, upstream, *_rest = line.split("|")
+                if key == cookie:  # "a:1, b:2" when the first was down: the last one answered
+                    found.append(int(upstream.rsplit(",", 1)[-1].strip().rsplit(":", 1)[-1]))
+                    return True
+            return False
+
+        wait_for(logged, f"nginx's log line of {cookie}", timeout=10)
+        return found[0]
+
+    def cookie_for(self, replica: Replica) -> str:
+        """A sticky cookie that leads to `replica` (so a test can put a browser on the one it wants)."""
+        for _ in range(200):
+            cookie = os.urandom(16).hex()
+            if self.replica_for(cookie) == replica.port:
+                return cookie
+        raise LookupError(f"no cookie leads to {replica.port}")
 
     def restart(self, replica: Replica) -> Replica:
         """Start a replica again on the same port (what systemd's Restart=on-failure does)."""

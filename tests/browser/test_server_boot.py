@@ -1,0 +1,150 @@
+"""The whole server, booted as README "Server" sets it up: PostgreSQL, two replicas started by
+deploy/kudus-replica at the same time on an empty database (they migrate once, under the lock),
+nginx with TLS and the shipped site in front.  Chromium signs in through the proxy; one browser
+uploads on one replica, another sees the figure on the other; then that replica is killed in the
+middle of the session: the page reconnects through nginx to the surviving replica and the stored
+data is all there."""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from server import wait_idle
+from sqlalchemy import text
+
+from analytics.access import ADMIN
+from analytics.indicators import compute_all
+from analytics.sample import generate_year
+from analytics.store import Store
+from analytics.units import read_units_csv
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "deploy"))
+import stack  # noqa: E402 - deploy/stack.py
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PASSWORD = "Admin-rahasia-boot-1"
+COUNTED = '[data-testid="stMetric"]'
+TIMEOUT = 90_000  # a replica's first run on a loaded 2-core machine
+# Every connection state the page goes through from now on (a reconnect can be quicker than a poll).
+WATCH_CONNECTION = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    window.kudusStates = [app.dataset.testConnectionState];
+    new MutationObserver(() => window.kudusStates.push(app.dataset.testConnectionState))
+        .observe(app, {attributes: true, attributeFilter: ['data-test-connection-state']});
+}"""
+RECONNECTED = """() => window.kudusStates.some(s => s !== 'CONNECTED')
+    && document.querySelector('[data-testid="stApp"]').dataset.testConnectionState === 'CONNECTED'"""
+
+
+@pytest.fixture
+def database(postgresql_admin) -> Iterator[str]:
+    name = f"test_kudus_{uuid.uuid4().hex[:20]}"
+    with postgresql_admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield postgresql_admin.url.set(database=name).render_as_string(hide_password=False)
+    with postgresql_admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def sign_in(page, url: str) -> None:
+    page.goto(url, timeout=TIMEOUT)
+    sign_in_here(page)
+
+
+def sign_in_here(page) -> None:
+    wait_idle(page, TIMEOUT)
+    page.get_by_label("Nama pengguna atau e-mel").fill("admin")
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    wait_idle(page, TIMEOUT)
+    page.get_by_text("Masuk sebagai").wait_for(timeout=TIMEOUT)
+
+
+def counted(page) -> str:
+    card = page.locator(COUNTED).filter(has_text="Inovasi dihitung")
+    card.wait_for(timeout=TIMEOUT)
+    return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def browser_on(browser, server: stack.Stack, replica: stack.Replica, violations: list[str]):
+    """A browser whose sticky cookie leads to `replica`; CSP violations are collected."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID", ignore_https_errors=True)
+    context.add_cookies([{"name": "kudus_replica", "value": server.cookie_for(replica), "url": server.url}])
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    return context, page
+
+
+def test_two_replicas_behind_nginx(browser, database: str, tmp_path: Path) -> None:
+    env = {"DATABASE_URL": database, "KUDUS_AUTH": "signed-in", "STREAMLIT_SERVER_COOKIE_SECRET": os.urandom(16).hex(),
+           "KUDUS_DATA_DIR": str(tmp_path / "data")}
+    [book] = [w for w in generate_year(read_units_csv(), 2025) if w.unit_kode == "opd.dinkes"]
+    workbook = tmp_path / book.file_name
+    book.write(workbook)
+    violations: list[str] = []
+    with stack.running_stack(tmp_path / "stack", env, replicas=2) as server:
+        store = Store(database)  # the replicas have migrated by now; the admin's first account
+        store.accounts.create("admin", role=ADMIN, actor="cli", password=PASSWORD)
+        one, two = server.replicas
+        uploader, up = browser_on(browser, server, one, violations)
+        viewer, view = browser_on(browser, server, two, violations)
+        try:
+            # The viewer, on the second replica, sees an empty dashboard.
+            sign_in(view, server.url)
+            view.get_by_text("Belum ada data tersimpan").wait_for(timeout=TIMEOUT)
+
+            # The uploader, on the first replica, stores a workbook through the proxy.
+            sign_in(up, f"{server.url}/unggah")
+            up.get_by_role("heading", name="Unggah Data").wait_for()
+            up.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
+            wait_idle(up, TIMEOUT)
+            up.get_by_text("1 dari 1 berkas lolos pemeriksaan").wait_for(timeout=TIMEOUT)
+            up.get_by_role("button", name="Simpan 1 berkas yang lolos").click()
+            wait_idle(up, TIMEOUT)
+            up.get_by_text("Dinas Kesehatan 2025: tersimpan").wait_for(timeout=TIMEOUT)
+            assert server.replica_for(server.cookie_for(one)) == one.port
+
+            # The viewer's next click, on the other replica, shows the new figure.
+            expected = str(compute_all(store.units(), store.innovations(), store.officials(),
+                                       year=2025).ringkasan["jumlah_dihitung"])
+            view.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Ringkasan", exact=True).click()
+            wait_idle(view, TIMEOUT)
+            assert counted(view) == expected
+            view.screenshot(path=str(ARTIFACTS / "server-boot-viewer.png"))
+
+            # Its replica dies mid-session: the page reconnects through nginx to the other one.
+            # The session lived in the dead replica's memory, so the viewer signs in again; the
+            # stored data is all there.
+            view.evaluate(WATCH_CONNECTION)
+            two.kill()
+            view.wait_for_function(RECONNECTED)  # lost, then connected again (to the other replica)
+            # The frontend keeps showing the last page; the next click runs the script in a new
+            # session on the surviving replica, which asks to sign in.
+            view.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Ringkasan", exact=True).click()
+            sign_in_here(view)
+            assert counted(view) == expected
+            # systemd's Restart=on-failure brings it back; it serves again, with the same data.
+            two = server.restart(two)
+            again, page = browser_on(browser, server, two, violations)
+            sign_in(page, server.url)
+            assert counted(page) == expected
+            again.close()
+            assert store.history()["file_name"].tolist() == [workbook.name]
+            assert violations == []  # Streamlit lived with the policy: nothing it did was refused
+            # ... and the policy is in force: a request to another origin is refused.
+            with view.expect_console_message(lambda m: "Content Security Policy" in m.text) as refused:
+                view.evaluate("() => fetch('https://example.invalid/').catch(() => null)")
+            assert "connect-src" in refused.value.text
+        finally:
+            ARTIFACTS.mkdir(exist_ok=True)
+            view.screenshot(path=str(ARTIFACTS / "server-boot-viewer-last.png"))
+            store.close()
+            uploader.close()
+            viewer.close()
