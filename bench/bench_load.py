@@ -109,22 +109,31 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the process so far (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-async def burst(server: stack.Stack, via_nginx: bool, n: int) -> tuple[list[Visit], float]:
-    """n new sessions at once; memory measured while they are all still open."""
+async def burst(server: stack.Stack, via_nginx: bool, n: int) -> tuple[list[Visit], float, float]:
+    """n new sessions at once; memory measured while they are all still open, and the replicas'
+    CPU time per session (what the machine must give each new session, whatever else runs)."""
     pids = [r.process.pid for r in server.replicas]
     before = sum(rss_mb(pid) for pid in pids)
+    cpu_before = sum(cpu_seconds(pid) for pid in pids)
     context = stack.insecure_context() if via_nginx else None
     ws_url = (server.url.replace("https://", "wss://") if via_nginx
               else server.replicas[0].url.replace("http://", "ws://")) + "/_stcore/stream"
     visits = await asyncio.gather(*(visit(ws_url, os.urandom(16).hex() if via_nginx else None, context)
                                     for _ in range(n)))
     grown = sum(rss_mb(pid) for pid in pids) - before
-    return list(visits), grown / n
+    cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
+    return list(visits), grown / n, cpu / n
 
 
 def warm(server: stack.Stack, via_nginx: bool) -> None:
@@ -137,17 +146,18 @@ def warm(server: stack.Stack, via_nginx: bool) -> None:
             raise RuntimeError(f"warm-up session on {replica.url}: {first.error} (log: {replica.log})")
 
 
-def report(setup: str, n: int, visits: list[Visit], mb_per_session: float) -> dict[str, float]:
+def report(setup: str, n: int, visits: list[Visit], mb_per_session: float, cpu_per_session: float) -> dict[str, float]:
     ends = [v.end for v in visits if v.end is not None and v.error is None]
     charts = [v.first_chart for v in visits if v.first_chart is not None and v.error is None]
     errors = [v.error for v in visits if v.error]
     row = {"p50_chart": statistics.median(charts) if charts else float("nan"),
            "p95_chart": percentile(charts, 0.95) if charts else float("nan"),
            "p50_end": statistics.median(ends) if ends else float("nan"),
-           "p95_end": percentile(ends, 0.95) if ends else float("nan"), "errors": len(errors)}
+           "p95_end": percentile(ends, 0.95) if ends else float("nan"), "errors": len(errors),
+           "cpu": cpu_per_session}
     print(f"{setup:9} N={n:3}  first chart p50 {row['p50_chart']:6.2f} s  p95 {row['p95_chart']:6.2f} s   "
           f"script end p50 {row['p50_end']:6.2f} s  p95 {row['p95_end']:6.2f} s   errors {len(errors):2}   "
-          f"memory {mb_per_session:6.1f} MB/session", flush=True)
+          f"memory {mb_per_session:5.1f} MB/session   server CPU {cpu_per_session * 1000:4.0f} ms/session", flush=True)
     for error in sorted(set(errors))[:3]:
         print(f"          error: {error}")
     return row
@@ -189,6 +199,8 @@ def main() -> None:
     parser.add_argument("--setups", default="direct-1,nginx-2", help=f"comma-separated: {', '.join(SETUPS)}")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} cores; "
+          "a shared machine makes every time longer)", flush=True)
     url, drop = filled_database()
     results: dict[tuple[str, int], dict[str, float]] = {}
     try:
@@ -199,12 +211,17 @@ def main() -> None:
                     stack.running_stack(Path(folder), env, replicas=replicas) as server:
                 warm(server, via_nginx)
                 for n in sizes:
-                    visits, per_session = asyncio.run(burst(server, via_nginx, n))
-                    results[(setup, n)] = report(setup, n, visits, per_session)
+                    visits, memory, cpu = asyncio.run(burst(server, via_nginx, n))
+                    results[(setup, n)] = report(setup, n, visits, memory, cpu)
     finally:
         drop()
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     target = results.get(("nginx-2", TARGET_N))
     if target:
+        cores = os.cpu_count() or 1
+        print(f"server CPU per new session {target['cpu'] * 1000:.0f} ms: {TARGET_N} sessions need "
+              f"{TARGET_N * target['cpu']:.1f} CPU-seconds, {TARGET_N * target['cpu'] / min(cores, 2):.1f} s "
+              f"of wall time on {min(cores, 2)} otherwise idle cores")
         print(f"\ntarget: {TARGET_N} new sessions, 2 replicas behind nginx: p95 to script end "
               f"{target['p95_end']:.2f} s against {TARGET_P95_S:.0f} s (ratio {target['p95_end'] / TARGET_P95_S:.2f}), "
               f"errors {int(target['errors'])} against 0")
