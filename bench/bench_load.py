@@ -167,7 +167,7 @@ def filled_database() -> tuple[str, Callable[[], None]]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
 
-    from analytics.sample_loader import load_sample
+    from analytics.sample.loader import load_sample
     from analytics.store import Store, normalise_url
 
     server = os.environ.get("TEST_DATABASE_URL", "").strip()

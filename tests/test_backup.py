@@ -18,10 +18,10 @@ from store_helpers import make_submission
 
 from analytics.access import ADMIN, OPERATOR
 from analytics.cli import main
-from analytics.schema import audit_events
 from analytics.store import Store
-from analytics.store_backup import BackupError, manifest_path, read_manifest, restore_backup
-from analytics.store_links import LinkDecisions
+from analytics.store.backup import BackupError, manifest_path, read_manifest, restore_backup
+from analytics.store.links import LinkDecisions
+from analytics.store.schema import audit_events
 
 YEARS = (2024, 2025)
 RULES_TEXT = "[keberlanjutan]\nambang_berkelanjutan = 70\n"
@@ -189,9 +189,9 @@ def test_damaged_or_foreign_files_change_nothing(tmp_path: Path, capsys: pytest.
     newer = tmp_path / "baru.sqlite"
     newer.write_bytes(good.read_bytes())
     with sqlite3.connect(newer) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0099_future' WHERE version_num = '0002_access'")
+        conn.execute("UPDATE alembic_version SET version_num = '0099_future'")
         manifest = json.loads(conn.execute("SELECT manifest FROM kudus_backup").fetchone()[0])
-        manifest["schema_revision"] = sorted(["0099_future", "0002_lifecycle"])
+        manifest["schema_revision"] = ["0099_future"]
         conn.execute("UPDATE kudus_backup SET manifest = ?", (json.dumps(manifest),))
     foreign = tmp_path / "bukan.sqlite"
     foreign.write_bytes(b"PK\x03\x04 not a database")

@@ -20,9 +20,10 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.pool import NullPool
 from store_helpers import make_submission
 
-from analytics.schema import audit_events, units
 from analytics.store import Store, alembic_config
-from analytics.store_backup import read_manifest
+from analytics.store.backup import read_manifest
+from analytics.store.reports import _BOOTSTRAP_LOCK_KEY as MIGRATION_LOCK
+from analytics.store.schema import audit_events, units
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
@@ -110,7 +111,7 @@ def test_a_starting_replica_waits_for_the_migration_lock(empty_postgresql: str) 
     (finding the work done or doing it) once the lock is free."""
     engine = create_engine(empty_postgresql, poolclass=NullPool)
     holder = engine.connect()
-    holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": 0x4B_5544_5553})
+    holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
     opened: list[Store] = []
     starting = threading.Thread(target=lambda: opened.append(Store(empty_postgresql)))
     starting.start()
@@ -121,7 +122,7 @@ def test_a_starting_replica_waits_for_the_migration_lock(empty_postgresql: str) 
     assert starting.is_alive()
     with engine.connect() as conn:
         assert conn.execute(text("SELECT to_regclass('alembic_version')")).scalar_one() is None
-    holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": 0x4B_5544_5553})
+    holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
     holder.close()
     starting.join(timeout=120)
     assert opened and len(opened[0].units()) > 0

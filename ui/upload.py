@@ -10,10 +10,10 @@ import streamlit as st
 
 from analytics import i18n
 from analytics.access import Permission, PermissionDenied
-from analytics.model import WorkbookResult
-from analytics.template import template_bytes
-from analytics.validation import issues_frame, validate_workbook
-from ui import common, dashboard
+from analytics.intake.model import WorkbookResult
+from analytics.intake.template import template_bytes
+from analytics.intake.validation import issues_frame, validate_workbook
+from ui import auth, common, dashboard
 from ui.common import escape_md, t
 
 
@@ -114,7 +114,7 @@ def store_section(results: list[WorkbookResult]) -> None:
 def warn_other_units(passed: list[WorkbookResult]) -> None:
     """Say before storing which files hold units this operator is not assigned to (the store
     refuses them anyway, and audits the attempt)."""
-    who = common.actor()
+    who = auth.current_actor()
     names = common.units(common.version()).set_index("kode")["nama"]
     for result in passed:
         foreign = sorted({s.unit_kode for s in result.submissions
@@ -126,7 +126,7 @@ def warn_other_units(passed: list[WorkbookResult]) -> None:
 
 def store_passed(passed: list[WorkbookResult]) -> list[tuple[str, str]]:
     """Store each passed file as the signed-in actor; a file the store refuses stores nothing."""
-    store, who = common.store(), common.actor()
+    store, who = common.store(), auth.current_actor()
     names = common.units(common.version()).set_index("kode")["nama"]
     progress = st.progress(0.0)
     messages = []

@@ -19,9 +19,9 @@ from sqlalchemy import text
 
 from analytics.access import ADMIN
 from analytics.indicators import compute_all
+from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
 from analytics.store import Store
-from analytics.units import read_units_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "deploy"))

@@ -13,16 +13,27 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 import pandas as pd
 
 from analytics.access import Actor, PermissionDenied
-from analytics.model import WorkbookResult
-from analytics.store import Store, StoreResult
-from analytics.units import UnitDirectory
-from analytics.validation import validate_workbook
+from analytics.intake.model import WorkbookResult
+from analytics.intake.units import UnitDirectory
+from analytics.intake.validation import validate_workbook
 
 Rosters = dict[str, set[str]]
+
+
+class ReportStore(Protocol):
+    """What ingesting needs of the store (`analytics.store.Store`): typed here, so that the intake
+    never imports the storage layer above it; the store is handed in by the caller."""
+
+    def units(self) -> pd.DataFrame: ...
+
+    def officials(self) -> pd.DataFrame: ...
+
+    def store_many(self, submissions: Any, *, actor: Actor | str, source: str) -> list[Any]: ...
 
 # State of a worker process, set once by _start_worker (a pool cannot pass it per task cheaply).
 _worker: dict[str, object] = {}
@@ -31,11 +42,11 @@ _worker: dict[str, object] = {}
 @dataclass
 class IngestOutcome:
     result: WorkbookResult
-    stored: list[StoreResult] = field(default_factory=list)
+    stored: list[Any] = field(default_factory=list)  # analytics.store.StoreResult, one per unit and year
     refused: PermissionDenied | None = None  # the actor may not store this file's unit(s): nothing stored
 
 
-def rosters_of(store: Store) -> Rosters:
+def rosters_of(store: ReportStore) -> Rosters:
     """Every unit's stored officials' NIPs, read once for a whole batch."""
     officials = store.officials()
     if officials.empty:
@@ -72,7 +83,7 @@ def check_paths(paths: Iterable[Path], units: pd.DataFrame, *, rosters: Rosters 
         yield from pool.map(_check_path, paths, chunksize=4)
 
 
-def ingest_paths(paths: Iterable[Path], store: Store, *, actor: Actor | str, source: str = "upload",
+def ingest_paths(paths: Iterable[Path], store: ReportStore, *, actor: Actor | str, source: str = "upload",
                  workers: int | None = None, engine: str = "calamine") -> list[IngestOutcome]:
     """Validate every file and store each one that has no error (per unit and year, one
     transaction each). A file with an error stores nothing."""

@@ -44,8 +44,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.url import URL
 
 from analytics import i18n
-from analytics.store import _BOOTSTRAP_LOCK_KEY, alembic_config, normalise_url
-from analytics.store_engine import WRITE_OPTION, create_store_engine
+from analytics.store.engine import WRITE_OPTION, create_store_engine
+from analytics.store.reports import _BOOTSTRAP_LOCK_KEY, alembic_config, normalise_url
 
 FORMAT = "kudus-backup"
 FORMAT_VERSION = 1
