@@ -163,6 +163,10 @@ def report(setup: str, n: int, visits: list[Visit], mb_per_session: float, cpu_p
     return row
 
 
+def median_row(rows: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
+
+
 def filled_database() -> tuple[str, Callable[[], None]]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
@@ -197,6 +201,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="N new sessions of the overview at once")
     parser.add_argument("--sizes", default="10,25,50")
     parser.add_argument("--setups", default="direct-1,nginx-2", help=f"comma-separated: {', '.join(SETUPS)}")
+    parser.add_argument("--runs", type=int, default=1, help="bursts per size; with more than one, their median too")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} cores; "
@@ -211,8 +216,11 @@ def main() -> None:
                     stack.running_stack(Path(folder), env, replicas=replicas) as server:
                 warm(server, via_nginx)
                 for n in sizes:
-                    visits, memory, cpu = asyncio.run(burst(server, via_nginx, n))
-                    results[(setup, n)] = report(setup, n, visits, memory, cpu)
+                    rows = [report(setup, n, *asyncio.run(burst(server, via_nginx, n))) for _ in range(args.runs)]
+                    results[(setup, n)] = median_row(rows)
+                    if args.runs > 1:
+                        print(f"{setup:9} N={n:3}  median of {args.runs} runs: " + "  ".join(
+                            f"{key} {value:.2f}" for key, value in results[(setup, n)].items()), flush=True)
     finally:
         drop()
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
