@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, create_engine, select, text, update
+from sqlalchemy import MetaData, create_engine, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 from store_helpers import make_submission
@@ -28,26 +28,15 @@ RULES_TEXT = "[keberlanjutan]\nambang_berkelanjutan = 70\n"
 
 
 @pytest.fixture
-def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
-    """A factory of URLs of new, empty databases ("sqlite" or "postgresql"), dropped afterwards."""
-    created: list[str] = []
+def empty_database(tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """A factory of URLs of new, empty databases ("sqlite" or "postgresql")."""
 
     def make(kind: str) -> str:
         if kind == "sqlite":
             return f"sqlite:///{tmp_path / f'{uuid.uuid4().hex[:8]}.sqlite'}"
-        admin = request.getfixturevalue("postgresql_admin")
-        name = f"test_kudus_{uuid.uuid4().hex[:20]}"
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        created.append(name)
-        return admin.url.set(database=name).render_as_string(hide_password=False)
+        return request.getfixturevalue("new_postgresql_database")()
 
-    yield make
-    if created:
-        admin = request.getfixturevalue("postgresql_admin")
-        with admin.connect() as conn:
-            for name in created:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return make
 
 
 def fill(store: Store) -> None:

@@ -10,8 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -150,25 +148,5 @@ def test_replicas_starting_together_migrate_and_seed_once(empty_postgresql: str)
 
 
 @pytest.fixture
-def empty_postgresql(postgresql_admin) -> Iterator[str]:
-    name = f"test_kudus_{uuid.uuid4().hex[:20]}"
-    with postgresql_admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield postgresql_admin.url.set(database=name).render_as_string(hide_password=False)
-    with postgresql_admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
-def test_kudus_cli_runs_the_cli_with_the_environment_file(tmp_path: Path) -> None:
-    env_file = tmp_path / "kudus.env"
-    database = f"sqlite:///{tmp_path / 'server.sqlite'}"
-    env_file.write_text(f"# as on the server\nDATABASE_URL={database}\nKUDUS_AUTH=signed-in\n")
-    Store(f"sqlite:///{tmp_path / 'server.sqlite'}").store_submission(make_submission("opd.dinkes", 2025), actor="cli")
-    ran = subprocess.run([str(DEPLOY / "kudus-cli"), "history", "--json"], capture_output=True, text=True, timeout=120,
-                         env={**os.environ, "KUDUS_ENV_FILE": str(env_file), "KUDUS_PYTHON": sys.executable,
-                              "KUDUS_USER": f"no-such-user-{uuid.uuid4().hex[:6]}", "DATABASE_URL": ""})
-    assert ran.returncode == 0, ran.stderr
-    assert "inovasi_opd.dinkes_2025_v1.xlsx" in ran.stdout
-    missing = subprocess.run([str(DEPLOY / "kudus-cli"), "history"], capture_output=True, text=True,
-                             env={**os.environ, "KUDUS_ENV_FILE": str(tmp_path / "none.env")})
-    assert missing.returncode == 2 and "none.env" in missing.stderr
+def empty_postgresql(new_postgresql_database) -> str:
+    return new_postgresql_database()

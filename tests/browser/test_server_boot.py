@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from server import wait_idle
-from sqlalchemy import text
 
 from analytics.access import ADMIN
 from analytics.indicators import compute_all
@@ -43,13 +40,8 @@ RECONNECTED = """() => window.kudusStates.some(s => s !== 'CONNECTED')
 
 
 @pytest.fixture
-def database(postgresql_admin) -> Iterator[str]:
-    name = f"test_kudus_{uuid.uuid4().hex[:20]}"
-    with postgresql_admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield postgresql_admin.url.set(database=name).render_as_string(hide_password=False)
-    with postgresql_admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+def database(new_postgresql_database) -> str:
+    return new_postgresql_database()
 
 
 def sign_in(page, url: str) -> None:
