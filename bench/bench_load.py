@@ -5,7 +5,8 @@
 
 A browser per session would measure Chromium on 2 cores, not the server, so each session speaks
 Streamlit's own protocol over its WebSocket, as the frontend does: open /_stcore/stream (through
-nginx and TLS, with a sticky cookie of its own, or straight to the replica), send a BackMsg
+nginx and TLS as a new browser, which nginx sends to the replica with the fewest connections, or
+straight to the replica), send a BackMsg
 `rerun_script` for the default page, and read the ForwardMsgs until `script_finished`.  What the
 server does per session is exactly a browser's first visit: a new session, the app script, every
 element's delta sent.  What it leaves out is the browser's own work (loading the frontend bundle,
@@ -60,10 +61,11 @@ class Visit:
 
 
 async def visit(ws_url: str, cookie: str | None, ssl_context) -> Visit:
-    """One new session of the overview, as a browser's first visit; times from before connecting."""
+    """One new session of the overview, as a browser's first visit; times from before connecting.
+    Without `cookie` nginx picks the replica (least connections), as for a new browser."""
     result = Visit()
     started = time.perf_counter()
-    headers = {"Cookie": f"kudus_replica={cookie}"} if cookie else {}
+    headers = {"Cookie": cookie} if cookie else {}
     try:
         async with websockets.connect(ws_url, subprotocols=["streamlit"], additional_headers=headers,
                                       ssl=ssl_context, max_size=None, open_timeout=SESSION_TIMEOUT_S) as ws:
@@ -129,8 +131,7 @@ async def burst(server: stack.Stack, via_nginx: bool, n: int) -> tuple[list[Visi
     context = stack.insecure_context() if via_nginx else None
     ws_url = (server.url.replace("https://", "wss://") if via_nginx
               else server.replicas[0].url.replace("http://", "ws://")) + "/_stcore/stream"
-    visits = await asyncio.gather(*(visit(ws_url, os.urandom(16).hex() if via_nginx else None, context)
-                                    for _ in range(n)))
+    visits = await asyncio.gather(*(visit(ws_url, None, context) for _ in range(n)))
     grown = sum(rss_mb(pid) for pid in pids) - before
     cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
     return list(visits), grown / n, cpu / n
@@ -138,7 +139,8 @@ async def burst(server: stack.Stack, via_nginx: bool, n: int) -> tuple[list[Visi
 
 def warm(server: stack.Stack, via_nginx: bool) -> None:
     for replica in server.replicas:
-        cookie = server.cookie_for(replica) if via_nginx else None
+        pin = server.pin(replica)
+        cookie = f"{pin['name']}={pin['value']}" if via_nginx else None
         ws_url = ((server.url.replace("https://", "wss://") if via_nginx else replica.url.replace("http://", "ws://"))
                   + "/_stcore/stream")
         first = asyncio.run(visit(ws_url, cookie, stack.insecure_context() if via_nginx else None))

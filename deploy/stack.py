@@ -35,6 +35,7 @@ SITE_FILE = NGINX_DIR / "kudus-inovasi.conf"
 REPLICA_SCRIPT = DEPLOY / "kudus-replica"
 NGINX = "/usr/sbin/nginx"
 HEALTH = "/_stcore/health"
+PIN_COOKIE = "kudus_upstream"  # deploy/nginx/kudus-http.conf
 
 
 def free_port() -> int:
@@ -65,6 +66,8 @@ def render_site(*, https_port: int, http_port: int, replicas: list[int], cert: P
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;\n" for port in replicas)
     text = _replace(text, "    server 127.0.0.1:8501 max_fails=1 fail_timeout=10s;\n"
                           "    server 127.0.0.1:8502 max_fails=1 fail_timeout=10s;\n", servers)
+    pins = "".join(f'    "127.0.0.1:{port}" 127.0.0.1:{port};\n' for port in replicas)
+    text = _replace(text, '    "127.0.0.1:8501" 127.0.0.1:8501;\n    "127.0.0.1:8502" 127.0.0.1:8502;\n', pins)
     text = _replace(text, "server 127.0.0.1:4180;", f"server 127.0.0.1:{sso_port or 9};")
     text = _replace(text, "    listen [::]:80;\n", "")
     text = _replace(text, "    listen [::]:443 ssl http2;\n", "")
@@ -96,7 +99,7 @@ def nginx_conf(folder: Path, site: str) -> Path:
         f"http {{\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
         f"    access_log {folder / 'access.log'};\n"
         # Which replica served which browser: the tests and the benchmark read it (not for production).
-        "    log_format kudus_upstream '$cookie_kudus_replica|$upstream_addr|$status|$request_uri';\n"
+        "    log_format kudus_upstream '$cookie_kudus_upstream|$upstream_addr|$status|$request_uri';\n"
         f"    access_log {folder / 'upstream.log'} kudus_upstream;\n{temp_paths}{site}\n}}\n")
     return conf / "nginx.conf"
 
@@ -180,31 +183,9 @@ class Stack:
     def url(self) -> str:
         return f"https://127.0.0.1:{self.https_port}"
 
-    def replica_for(self, cookie: str) -> int:
-        """The port of the replica that the sticky cookie `cookie` (32 hex digits) leads to now."""
-        request = urllib.request.Request(self.url + HEALTH, headers={"Cookie": f"kudus_replica={cookie}"})
-        with urllib.request.urlopen(request, timeout=10, context=insecure_context()) as answer:
-            answer.read()
-        found: list[int] = []
-
-        def logged() -> bool:  # nginx writes the line just after the answer has gone out
-            for line in reversed((self.folder / "upstream.log").read_text().splitlines()):
-                key, upstream, *_rest = line.split("|")
-                if key == cookie:  # "a:1, b:2" when the first was down: the last one answered
-                    found.append(int(upstream.rsplit(",", 1)[-1].strip().rsplit(":", 1)[-1]))
-                    return True
-            return False
-
-        wait_for(logged, f"nginx's log line of {cookie}", timeout=10)
-        return found[0]
-
-    def cookie_for(self, replica: Replica) -> str:
-        """A sticky cookie that leads to `replica` (so a test can put a browser on the one it wants)."""
-        for _ in range(200):
-            cookie = os.urandom(16).hex()
-            if self.replica_for(cookie) == replica.port:
-                return cookie
-        raise LookupError(f"no cookie leads to {replica.port}")
+    def pin(self, replica: Replica) -> dict[str, str]:
+        """The cookie that pins a browser to `replica` (what nginx sets after that replica answered)."""
+        return {"name": PIN_COOKIE, "value": f"127.0.0.1:{replica.port}", "url": self.url}
 
     def restart(self, replica: Replica) -> Replica:
         """Start a replica again on the same port (what systemd's Restart=on-failure does)."""

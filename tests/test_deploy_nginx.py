@@ -80,8 +80,8 @@ class IdentityProxy(StandIn):
         return self._answer(404, b"", {})
 
 
-def serve(handler: type[StandIn], name: str) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), type(name, (handler,), {"name": name}))
+def serve(handler: type[StandIn], name: str, port: int = 0) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", port), type(name, (handler,), {"name": name}))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -139,31 +139,42 @@ def _cookie_tail(headers: dict[str, str] | None) -> str:
     return f"; {headers['Cookie']}" if headers and "Cookie" in headers else ""
 
 
-def test_sticky_cookie_keeps_a_browser_on_its_replica_and_spreads_browsers(proxy: Proxy) -> None:
+def pin_of(headers) -> str:
+    """The pin cookie nginx set (name=value), checked for its attributes."""
+    cookie = headers["Set-Cookie"]
+    assert re.fullmatch(r"kudus_upstream=127\.0\.0\.1:\d+; Path=/; Secure; HttpOnly; SameSite=Lax", cookie), cookie
+    return cookie.split(";")[0]
+
+
+def test_a_browser_stays_on_the_replica_that_answered_it_and_browsers_spread(proxy: Proxy) -> None:
     status, headers, body = proxy.request("GET", "/", signed_in(proxy))
     assert status == 200
-    cookie = headers["Set-Cookie"]
-    assert re.fullmatch(r"kudus_replica=[0-9a-f]{32}; Path=/; Secure; HttpOnly; SameSite=Lax", cookie)
-    sticky = {"Cookie": cookie.split(";")[0]}
-    seen = {proxy.echo(signed_in(proxy, sticky))["replica"] for _ in range(15)}
-    assert len(seen) == 1  # every request of that browser: one replica
-    status, headers, _ = proxy.request("GET", "/", signed_in(proxy, sticky))
-    assert "Set-Cookie" not in headers  # issued once
+    pin = {"Cookie": pin_of(headers)}
+    first = json.loads(body)["replica"]
+    assert {proxy.echo(signed_in(proxy, pin))["replica"] for _ in range(15)} == {first}
     browsers = {proxy.echo(signed_in(proxy))["replica"] for _ in range(30)}
     assert browsers == {"a", "b"}  # new browsers are spread over both
-    forged = proxy.request("GET", "/", signed_in(proxy, {"Cookie": "kudus_replica=../../etc"}))[1]
-    assert forged["Set-Cookie"].startswith("kudus_replica=")  # not ours: replaced, not used as a key
+    for forged in ("kudus_upstream=10.1.2.3:22", "kudus_upstream=../../etc", "kudus_upstream=127.0.0.1:9"):
+        _status, headers, _body = proxy.request("GET", "/", signed_in(proxy, {"Cookie": forged}))
+        assert pin_of(headers) != forged  # never used as an address: the answer pins a real replica
 
 
-def test_a_browser_moves_only_when_its_replica_is_down(proxy: Proxy) -> None:
-    cookies = [proxy.request("GET", "/", signed_in(proxy))[1]["Set-Cookie"].split(";")[0] for _ in range(20)]
-    home = {c: proxy.echo(signed_in(proxy, {"Cookie": c}))["replica"] for c in cookies}
-    down = proxy.replicas["a"]
-    down.shutdown()
-    down.server_close()
-    after = {c: proxy.echo(signed_in(proxy, {"Cookie": c}))["replica"] for c in cookies}
-    assert set(after.values()) == {"b"}
-    assert all(after[c] == "b" for c in cookies if home[c] == "b")  # b's browsers never moved
+def test_a_browser_moves_when_its_replica_is_down_and_stays_when_it_returns(proxy: Proxy) -> None:
+    pins = {}
+    while set(pins) != {"a", "b"}:
+        status, headers, body = proxy.request("GET", "/", signed_in(proxy))
+        pins.setdefault(json.loads(body)["replica"], pin_of(headers))
+    port = proxy.replicas["a"].server_address[1]
+    proxy.replicas["a"].shutdown()
+    proxy.replicas["a"].server_close()
+    status, headers, body = proxy.request("GET", "/", signed_in(proxy, {"Cookie": pins["a"]}))
+    assert status == 200 and json.loads(body)["replica"] == "b"  # a's browser moved to b ...
+    moved = pin_of(headers)
+    assert moved == pins["b"]  # ... and is pinned there now
+    assert proxy.echo(signed_in(proxy, {"Cookie": pins["b"]}))["replica"] == "b"  # b's never moved
+    proxy.replicas["a"] = serve(StandIn, "a", port)  # a restarts (systemd's Restart=on-failure)
+    assert proxy.echo(signed_in(proxy, {"Cookie": moved}))["replica"] == "b"  # it stays with its session
+    assert proxy.echo(signed_in(proxy, {"Cookie": pins["a"]}))["replica"] == "a"
 
 
 def test_replicas_receive_the_client_address_and_no_forged_identity(proxy: Proxy) -> None:

@@ -3,7 +3,8 @@ deploy/kudus-replica at the same time on an empty database (they migrate once, u
 nginx with TLS and the shipped site in front.  Chromium signs in through the proxy; one browser
 uploads on one replica, another sees the figure on the other; then that replica is killed in the
 middle of the session: the page reconnects through nginx to the surviving replica and the stored
-data is all there."""
+data is all there; when the killed replica is back, the moved browser stays where its session is
+(its next upload works), and the returned replica serves the same data."""
 
 from __future__ import annotations
 
@@ -64,10 +65,29 @@ def counted(page) -> str:
     return card.locator('[data-testid="stMetricValue"]').inner_text()
 
 
+def report_of(folder: Path, year: int) -> Path:
+    [book] = [w for w in generate_year(read_units_csv(), year) if w.unit_kode == "opd.dinkes"]
+    book.write(folder / book.file_name)
+    return folder / book.file_name
+
+
+def upload(page, workbook: Path, stored: str) -> None:
+    """Through the Unggah Data page: the file goes to the session's replica (PUT upload_file)."""
+    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Unggah Data", exact=True).click()
+    page.get_by_role("heading", name="Unggah Data").wait_for()
+    wait_idle(page, TIMEOUT)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
+    wait_idle(page, TIMEOUT)
+    page.get_by_text("1 dari 1 berkas lolos pemeriksaan").wait_for()
+    page.get_by_role("button", name="Simpan 1 berkas yang lolos").click()
+    wait_idle(page, TIMEOUT)
+    page.get_by_text(stored).wait_for()
+
+
 def browser_on(browser, server: stack.Stack, replica: stack.Replica, violations: list[str]):
-    """A browser whose sticky cookie leads to `replica`; CSP violations are collected."""
+    """A browser pinned to `replica` (the cookie nginx sets); CSP violations are collected."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID", ignore_https_errors=True)
-    context.add_cookies([{"name": "kudus_replica", "value": server.cookie_for(replica), "url": server.url}])
+    context.add_cookies([server.pin(replica)])
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
@@ -77,9 +97,7 @@ def browser_on(browser, server: stack.Stack, replica: stack.Replica, violations:
 def test_two_replicas_behind_nginx(browser, database: str, tmp_path: Path) -> None:
     env = {"DATABASE_URL": database, "KUDUS_AUTH": "signed-in", "STREAMLIT_SERVER_COOKIE_SECRET": os.urandom(16).hex(),
            "KUDUS_DATA_DIR": str(tmp_path / "data")}
-    [book] = [w for w in generate_year(read_units_csv(), 2025) if w.unit_kode == "opd.dinkes"]
-    workbook = tmp_path / book.file_name
-    book.write(workbook)
+    workbook, second = (report_of(tmp_path, year) for year in (2025, 2024))
     violations: list[str] = []
     with stack.running_stack(tmp_path / "stack", env, replicas=2) as server:
         store = Store(database)  # the replicas have migrated by now; the admin's first account
@@ -93,15 +111,8 @@ def test_two_replicas_behind_nginx(browser, database: str, tmp_path: Path) -> No
             view.get_by_text("Belum ada data tersimpan").wait_for(timeout=TIMEOUT)
 
             # The uploader, on the first replica, stores a workbook through the proxy.
-            sign_in(up, f"{server.url}/unggah")
-            up.get_by_role("heading", name="Unggah Data").wait_for()
-            up.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
-            wait_idle(up, TIMEOUT)
-            up.get_by_text("1 dari 1 berkas lolos pemeriksaan").wait_for(timeout=TIMEOUT)
-            up.get_by_role("button", name="Simpan 1 berkas yang lolos").click()
-            wait_idle(up, TIMEOUT)
-            up.get_by_text("Dinas Kesehatan 2025: tersimpan").wait_for(timeout=TIMEOUT)
-            assert server.replica_for(server.cookie_for(one)) == one.port
+            sign_in(up, server.url)
+            upload(up, workbook, "Dinas Kesehatan 2025: tersimpan")
 
             # The viewer's next click, on the other replica, shows the new figure.
             expected = str(compute_all(store.units(), store.innovations(), store.officials(),
@@ -122,13 +133,16 @@ def test_two_replicas_behind_nginx(browser, database: str, tmp_path: Path) -> No
             view.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Ringkasan", exact=True).click()
             sign_in_here(view)
             assert counted(view) == expected
-            # systemd's Restart=on-failure brings it back; it serves again, with the same data.
+            # systemd's Restart=on-failure brings it back.  The viewer stays with its new session
+            # (pinned to the replica that took it over): its upload still works...
             two = server.restart(two)
+            upload(view, second, "Dinas Kesehatan 2024: tersimpan")
+            # ... and a browser on the restarted replica sees both reports.
             again, page = browser_on(browser, server, two, violations)
             sign_in(page, server.url)
             assert counted(page) == expected
             again.close()
-            assert store.history()["file_name"].tolist() == [workbook.name]
+            assert sorted(store.history()["file_name"]) == sorted([workbook.name, second.name])
             assert violations == []  # Streamlit lived with the policy: nothing it did was refused
             # ... and the policy is in force: a request to another origin is refused.
             with view.expect_console_message(lambda m: "Content Security Policy" in m.text) as refused:
