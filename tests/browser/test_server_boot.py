@@ -36,6 +36,10 @@ WATCH_CONNECTION = """() => {
     new MutationObserver(() => window.kudusStates.push(app.dataset.testConnectionState))
         .observe(app, {attributes: true, attributeFilter: ['data-test-connection-state']});
 }"""
+CHARTS_DRAWN = """() => {
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return charts.length > 0 && charts.every(c => c.querySelector('.main-svg'));
+}"""
 RECONNECTED = """() => window.kudusStates.some(s => s !== 'CONNECTED')
     && document.querySelector('[data-testid="stApp"]').dataset.testConnectionState === 'CONNECTED'"""
 
@@ -120,6 +124,8 @@ def test_two_replicas_behind_nginx(browser, database: str, tmp_path: Path) -> No
             view.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Ringkasan", exact=True).click()
             wait_idle(view, TIMEOUT)
             assert counted(view) == expected
+            view.wait_for_function(CHARTS_DRAWN)  # Plotly draws under the Content-Security-Policy
+            ARTIFACTS.mkdir(exist_ok=True)
             view.screenshot(path=str(ARTIFACTS / "server-boot-viewer.png"))
 
             # Its replica dies mid-session: the page reconnects through nginx to the other one.
