@@ -24,6 +24,15 @@ class UsageError(Exception):
     """Bad arguments or unreadable paths: exit status 2."""
 
 
+class Refused(Exception):
+    """A command that could not be done and changed nothing (exit status 1); wraps an error whose
+    `message(lang)` says why."""
+
+    def __init__(self, error: Any) -> None:
+        super().__init__(str(error))
+        self.message = error.message
+
+
 def _store(args: argparse.Namespace):
     from analytics.store import Store
 
@@ -270,6 +279,54 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---- backup / restore-backup ------------------------------------------------------------------
+def _database_url(args: argparse.Namespace) -> str:
+    from analytics.store import default_database_url
+
+    return args.db or default_database_url()
+
+
+def _backup_summary(manifest: dict[str, Any]) -> dict[str, Any]:
+    return {"rows": sum(manifest["tables"].values()), "tables": len(manifest["tables"]),
+            "revision": ", ".join(manifest["schema_revision"]), "created_at": manifest["created_at"]}
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """A backup of the whole store; it does not migrate (a backup before an upgrade must work)."""
+    from analytics.store.backup import BackupError, backup
+
+    try:
+        manifest = backup(_database_url(args), Path(args.output))
+    except BackupError as error:
+        raise Refused(error) from error
+    print(i18n.t("backup.done", args.lang, file=args.output, **_backup_summary(manifest)))
+    return EXIT_OK
+
+
+def cmd_restore_backup(args: argparse.Namespace) -> int:
+    from analytics.store import normalise_url
+    from analytics.store.backup import BackupError, restore_backup, verify_backup
+
+    path = Path(args.file)
+    url = _database_url(args)
+    try:
+        if args.check:
+            manifest = verify_backup(path)
+            print(i18n.t("backup.verified", args.lang, file=path.name, **_backup_summary(manifest)))
+            return EXIT_OK
+        result = restore_backup(path, url, replace=args.replace)
+    except BackupError as error:
+        raise Refused(error) from error
+    store = _store(args)
+    # Audited after the fact, in the restored log (which the restore itself cannot write to).
+    store.record_event(actor=args.actor, action="backup.restore", target=path.name, detail={
+        "created_at": result.manifest["created_at"], "schema_revision": result.manifest["schema_revision"],
+        "rows": sum(result.tables.values()), "replaced": result.replaced})
+    print(i18n.t("restore.done", args.lang, file=path.name, url=normalise_url(url).render_as_string(hide_password=True),
+                 **_backup_summary(result.manifest)))
+    return EXIT_OK
+
+
 # ---- parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analytics",
@@ -317,6 +374,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_indicators)
 
+    p = sub.add_parser("backup", parents=[common], help="cadangkan seluruh basis data ke satu berkas")
+    p.add_argument("--output", "-o", required=True, help="berkas cadangan (SQLite) yang ditulis")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore-backup", parents=[common], help="pulihkan cadangan ke basis data kosong")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--replace", action="store_true", help="ganti seluruh isi basis data yang sudah berisi data")
+    p.add_argument("--check", action="store_true", help="hanya periksa bahwa cadangan utuh; tidak mengubah apa pun")
+    p.set_defaults(func=cmd_restore_backup)
+
     from analytics.access.cli_user import add_user_commands
 
     add_user_commands(sub, common, store_of=_store, actor_of=_actor, unit_kode_of=_unit_kode)
@@ -349,5 +416,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except PermissionDenied as refusal:  # the store refused a write (role, unit, account rules)
+        print(refusal.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    except Refused as refusal:  # a backup or restore that cannot be done; nothing was changed
         print(refusal.message(args.lang), file=sys.stderr)
         return EXIT_INVALID
