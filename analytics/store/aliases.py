@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from analytics.access.guard import authorize
 from analytics.access.roles import Actor, Permission
@@ -74,28 +74,34 @@ class UnitAliases:
         if not fresh:
             return []
         who = authorize(self.store, actor, Permission.STORE_SUBMISSION, target="alias/login", units=fresh.values())
-        return [self._put(login, fold(login), kode, ALIAS_LOGIN, who, LOGIN_ACTION) for login, kode in fresh.items()]
+        with self.store._write() as conn:  # one transaction for a whole import's logins
+            return [self._put_in(conn, login, fold(login), kode, ALIAS_LOGIN, who, LOGIN_ACTION)
+                    for login, kode in fresh.items()]
 
     def _put(self, alias: str, key: str, unit_kode: str, jenis: str, who: Actor, action: str) -> AliasResult:
-        a = unit_aliases
         with self.store._write() as conn:
-            if conn.execute(select(units.c.kode).where(units.c.kode == unit_kode)).first() is None:
-                raise AliasError(f"unit {unit_kode!r} tidak ada di daftar unit / is not in the unit list")
-            current = conn.execute(select(a.c.id, a.c.unit_kode).where(
-                a.c.jenis == jenis, a.c.alias_fold == key, a.c.dicabut_pada.is_(None))).first()
-            detail = {"jenis": jenis, "alias": alias, "unit_kode": unit_kode}
-            if current is not None and current.unit_kode == unit_kode:
-                self.store._audit(conn, actor=who, action=action, target=f"alias/{jenis}:{key}",
-                                  outcome="unchanged", detail={**detail, "alias_id": current.id})
-                return AliasResult("unchanged", int(current.id))
-            now = frames.utcnow()
-            if current is not None:
-                conn.execute(update(a).where(a.c.id == current.id).values(dicabut_oleh=who.name, dicabut_pada=now))
-            alias_id = int(conn.execute(insert(a).values(
-                jenis=jenis, alias=alias.strip(), alias_fold=key, unit_kode=unit_kode, dibuat_oleh=who.name,
-                dibuat_pada=now)).inserted_primary_key[0])
-            self.store._audit(conn, actor=who, action=action, target=f"alias/{jenis}:{key}", detail={
-                **detail, "alias_id": alias_id, "replaced_alias_id": None if current is None else int(current.id)})
+            return self._put_in(conn, alias, key, unit_kode, jenis, who, action)
+
+    def _put_in(self, conn: Connection, alias: str, key: str, unit_kode: str, jenis: str, who: Actor,
+                action: str) -> AliasResult:
+        a = unit_aliases
+        if conn.execute(select(units.c.kode).where(units.c.kode == unit_kode)).first() is None:
+            raise AliasError(f"unit {unit_kode!r} tidak ada di daftar unit / is not in the unit list")
+        current = conn.execute(select(a.c.id, a.c.unit_kode).where(
+            a.c.jenis == jenis, a.c.alias_fold == key, a.c.dicabut_pada.is_(None))).first()
+        detail = {"jenis": jenis, "alias": alias, "unit_kode": unit_kode}
+        if current is not None and current.unit_kode == unit_kode:
+            self.store._audit(conn, actor=who, action=action, target=f"alias/{jenis}:{key}",
+                              outcome="unchanged", detail={**detail, "alias_id": current.id})
+            return AliasResult("unchanged", int(current.id))
+        now = frames.utcnow()
+        if current is not None:
+            conn.execute(update(a).where(a.c.id == current.id).values(dicabut_oleh=who.name, dicabut_pada=now))
+        alias_id = int(conn.execute(insert(a).values(
+            jenis=jenis, alias=alias.strip(), alias_fold=key, unit_kode=unit_kode, dibuat_oleh=who.name,
+            dibuat_pada=now)).inserted_primary_key[0])
+        self.store._audit(conn, actor=who, action=action, target=f"alias/{jenis}:{key}", detail={
+            **detail, "alias_id": alias_id, "replaced_alias_id": None if current is None else int(current.id)})
         return AliasResult("confirmed" if current is None else "replaced", alias_id)
 
     def revoke(self, alias_id: int, *, actor: Actor | str) -> AliasResult:
