@@ -150,7 +150,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(history.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
     else:
         columns = [c for c in ("submission_id", "unit_nama", "tahun", "is_current", "file_name",
-                               "uploaded_by", "uploaded_at", "innovations", "officials", "source")
+                               "uploaded_by", "uploaded_at", "innovations", "officials", "source", "sumber")
                    if c in history.columns]
         print(history[columns].to_string(index=False) if len(history) else "(belum ada riwayat)")
     return EXIT_OK
