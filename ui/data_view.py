@@ -18,15 +18,17 @@ from ui.common import escape_md, t
 
 def submissions_table(history: pd.DataFrame) -> pd.DataFrame:
     table = history[["submission_id", "unit_nama", "tahun", "is_current", "file_name", "uploaded_by",
-                     "uploaded_at", "innovations", "officials", "source", "content_hash"]].copy()
+                     "uploaded_at", "innovations", "officials", "source", "sumber", "content_hash"]].copy()
     table["content_hash"] = table["content_hash"].str[:12]
     table["uploaded_at"] = common.local_time(table["uploaded_at"])
     table["source"] = table["source"].map(lambda s: t(f"source.{s}") if f"source.{s}" in i18n.MESSAGES else s)
+    table["sumber"] = table["sumber"].map(lambda s: t(f"upload.source.{s}"))  # own report, or the IID export
     return table.rename(columns={
         "submission_id": t("col.version"), "unit_nama": t("col.unit"), "tahun": t("col.year"),
         "is_current": t("col.current"), "file_name": t("col.file"), "uploaded_by": t("col.uploaded_by"),
         "uploaded_at": t("col.uploaded_at"), "innovations": t("col.innovations"),
-        "officials": t("col.officials"), "source": t("col.source"), "content_hash": t("col.hash")})
+        "officials": t("col.officials"), "source": t("col.source"), "sumber": t("dash.export.sumber"),
+        "content_hash": t("col.hash")})
 
 
 def filtered_history() -> pd.DataFrame:
