@@ -216,7 +216,7 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     [
         (b"", "file.empty"),
         (b"Nama Inovasi,Tahapan\nA,Uji Coba\n", "file.not_xlsx"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "file.old_xls"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "file.damaged"),  # .xls is read; this is no .xls
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64, "file.encrypted"),
         (zip_bytes({"hello.txt": b"hi"}), "file.not_xlsx"),
         (zip_bytes({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<x/>",

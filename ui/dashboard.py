@@ -76,7 +76,19 @@ def open_page(title_code: str) -> View:
     latest = common.local_time(history["uploaded_at"]).max()
     st.caption(t("dash.data_as_of", when=latest.strftime("%d/%m/%Y %H:%M"), n=len(history[history["is_current"]])))
     chosen = filters.filter_bar(years=years, units=common.units(version))
+    iid_units = units_from_iid(history, chosen.tahun)
+    if iid_units:  # every page says which source a unit's figures come from
+        st.caption(t("iid.figures_from_iid_units", n=iid_units, year=chosen.tahun))
     return View(version, chosen, tuple(years), common.lang())
+
+
+def units_from_iid(history: pd.DataFrame, year: int | None) -> int:
+    """How many units' figures of `year` come from an IID import (no own report that year)."""
+    if year is None or "sumber" not in history:
+        return 0
+    current = history[history["is_current"] & (history["tahun"] == year)]
+    sources = current.groupby("unit_kode")["sumber"].agg(set)
+    return int(sum("laporan" not in kinds for kinds in sources))
 
 
 @st.cache_data(show_spinner=False, max_entries=48)
@@ -188,6 +200,16 @@ def figure(build: Callable[..., go.Figure], *args: object, **kwargs: object) -> 
     return _figure_spec(f"{build.__module__}.{build.__qualname__}", args, kwargs, build)
 
 
+def trusted_figure(fig: go.Figure | dict) -> go.Figure:
+    """A spec from `figure` as a Figure that Plotly does not validate again.
+
+    Why: st.plotly_chart validates a dict by building a Figure from it (about 25 ms a chart, a fifth
+    of a new session's overview run, and what limits how many new sessions a replica serves at
+    once); a Figure it only copies.  The spec came from a validated Figure (`_figure_spec`), so the
+    JSON sent is the same (tests/test_dashboard_figures.py checks it)."""
+    return go.Figure(fig, _validate=False) if isinstance(fig, dict) else fig
+
+
 def chart(fig: go.Figure | dict, name: str, view: View, *, clickable: bool = True) -> None:
     """Draw a figure (or a spec from `figure`); a click on a point carrying [dimension, value]
     changes the filters.
@@ -195,6 +217,7 @@ def chart(fig: go.Figure | dict, name: str, view: View, *, clickable: bool = Tru
     The widget key holds the filters' digest: once a click has changed them the chart is a new
     widget, so an old selection never lingers or fires twice."""
     key = f"chart_{name}_{view.filters.digest()}"
+    fig = trusted_figure(fig)
     if clickable:
         st.plotly_chart(fig, key=key, theme=None, on_select=partial(_on_select, key), selection_mode="points",
                         config=PLOTLY_CONFIG)

@@ -18,15 +18,17 @@ from ui.common import escape_md, t
 
 def submissions_table(history: pd.DataFrame) -> pd.DataFrame:
     table = history[["submission_id", "unit_nama", "tahun", "is_current", "file_name", "uploaded_by",
-                     "uploaded_at", "innovations", "officials", "source", "content_hash"]].copy()
+                     "uploaded_at", "innovations", "officials", "source", "sumber", "content_hash"]].copy()
     table["content_hash"] = table["content_hash"].str[:12]
     table["uploaded_at"] = common.local_time(table["uploaded_at"])
     table["source"] = table["source"].map(lambda s: t(f"source.{s}") if f"source.{s}" in i18n.MESSAGES else s)
+    table["sumber"] = table["sumber"].map(lambda s: t(f"upload.source.{s}"))  # own report, or the IID export
     return table.rename(columns={
         "submission_id": t("col.version"), "unit_nama": t("col.unit"), "tahun": t("col.year"),
         "is_current": t("col.current"), "file_name": t("col.file"), "uploaded_by": t("col.uploaded_by"),
         "uploaded_at": t("col.uploaded_at"), "innovations": t("col.innovations"),
-        "officials": t("col.officials"), "source": t("col.source"), "content_hash": t("col.hash")})
+        "officials": t("col.officials"), "source": t("col.source"), "sumber": t("dash.export.sumber"),
+        "content_hash": t("col.hash")})
 
 
 def filtered_history() -> pd.DataFrame:
@@ -88,7 +90,11 @@ def innovations_section() -> None:
         table["hasil"] = table["hasil"].map(lambda h: hasil_label(h, common.lang()) if isinstance(h, str) else "")
     table = table.rename(columns={**headers(common.lang()), **column_labels(common.lang())})
     st.caption(t("data.rows", n=number(len(table), common.lang())))
-    st.dataframe(table, hide_index=True, width="stretch", column_config=column_config(common.lang()))
+    config = column_config(common.lang())
+    link = headers(common.lang()).get("Tautan Bukti", "Tautan Bukti")
+    if link in table.columns and table[link].fillna("").str.contains(" ", regex=False).any():
+        config[link] = st.column_config.TextColumn()  # several links in one cell: a link column would join them
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     name = f"inovasi-kudus-{'semua-tahun' if all_years else chosen.tahun}"
     dashboard.downloads(table, name, sheet="Inovasi", detail={
         "year": None if all_years else chosen.tahun, "filters": chosen.to_query(), "rows": len(table)})

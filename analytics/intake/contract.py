@@ -61,7 +61,9 @@ SHEET_ALIASES = {
 # Vocabularies (canonical Bahasa Indonesia form first; extra accepted spellings after)
 # --------------------------------------------------------------------------------------------
 TAHAPAN = ("Inisiatif", "Uji Coba", "Penerapan")
-JENIS = ("Digital", "Non Digital")
+# Teknologi is the national IID application's third jenis (a technology that is not a digital
+# system, e.g. a tool or a machine): a jenis of its own in every count, never folded into Digital.
+JENIS = ("Digital", "Non Digital", "Teknologi")
 BENTUK = ("Tata Kelola Pemerintahan Daerah", "Pelayanan Publik", "Inovasi Daerah Lainnya")
 INISIATOR = ("Kepala Daerah", "Anggota DPRD", "OPD", "ASN", "Masyarakat")
 DASAR_HUKUM = (
@@ -123,8 +125,14 @@ URUSAN_PELAYANAN_DASAR = URUSAN[:6]
 CHOICE_ALIASES: dict[str, dict[str, str]] = {
     "tahapan": {"initiative": "Inisiatif", "trial": "Uji Coba", "pilot": "Uji Coba",
                 "implementation": "Penerapan", "implemented": "Penerapan"},
-    "jenis": {"nondigital": "Non Digital", "non": "Non Digital"},
+    "jenis": {"nondigital": "Non Digital", "non": "Non Digital", "technology": "Teknologi"},
     "bentuk": {"tatakelola": "Tata Kelola Pemerintahan Daerah",
+               # the IID application's own spellings
+               "inovasitatakelolapemerintahandaerah": "Tata Kelola Pemerintahan Daerah",
+               "inovasipelayananpublik": "Pelayanan Publik",
+               "inovasidaerahlainnyasesuaidenganurusanpemerintahanyangmenjadikewenangandaerah":
+                   "Inovasi Daerah Lainnya",
+               "bentuklainnya": "Inovasi Daerah Lainnya",
                "governance": "Tata Kelola Pemerintahan Daerah",
                "publicservice": "Pelayanan Publik", "pelayanan": "Pelayanan Publik",
                "lainnya": "Inovasi Daerah Lainnya", "other": "Inovasi Daerah Lainnya"},
@@ -168,6 +176,22 @@ CHOICE_ALIASES: dict[str, dict[str, str]] = {
         "diklat": "Pendidikan dan Pelatihan",
         "litbang": "Penelitian dan Pengembangan",
         "penunjang": "Fungsi Penunjang Lainnya",
+        # The IID application writes the affairs of UU 23/2014 in lower case and in the law's own
+        # words; folding takes care of case, these take care of the words.
+        "fungsipenunjanglainnyasesuaidenganketentuanperaturanperundangundangan": "Fungsi Penunjang Lainnya",
+        "ketenteramandanketertibanumumsertapelindunganmasyarakat":
+            "Ketenteraman, Ketertiban Umum dan Pelindungan Masyarakat",
+        "ketentramandanketertibanumumsertaperlindunganmasyarakat":
+            "Ketenteraman, Ketertiban Umum dan Pelindungan Masyarakat",
+        "ketenteramanketertibanumumdanperlindunganmasyarakat":
+            "Ketenteraman, Ketertiban Umum dan Pelindungan Masyarakat",
+        "pemberdayaanperempuandanperlindungananak": "Pemberdayaan Perempuan dan Pelindungan Anak",
+        "koperasiusahakecildanmenengahukm": "Koperasi, Usaha Kecil dan Menengah",
+        "kepemudaandanolahragapora": "Kepemudaan dan Olahraga",
+        "energidansumberdayamineralesdm": "Energi dan Sumber Daya Mineral",
+        "kepegawaiansertapendidikandanpelatihan": "Kepegawaian",
+        "penelitiandanpengembangan": "Penelitian dan Pengembangan",
+        "litbangda": "Penelitian dan Pengembangan",
     },
 }
 
@@ -243,7 +267,7 @@ KECAMATAN_LOOKUP.update({s: SELURUH_KABUPATEN for s in SELURUH_KABUPATEN_SPELLIN
 # Columns
 # --------------------------------------------------------------------------------------------
 # kind: text | choice | multichoice | kecamatan | date | money | count | yesno | nip | niplist |
-#       url | year | int | unit
+#       url | year | int | unit | score (0..100, the IID's Kematangan) | coordinates ('lat, lon')
 @dataclass(frozen=True)
 class Column:
     key: str  # snake_case identifier used in frames and the database
@@ -255,30 +279,32 @@ class Column:
     aliases: tuple[str, ...] = field(default_factory=tuple)
     note: str = ""  # the header's note (comment) in the template, in Bahasa Indonesia
     width: int = 18
+    in_template: bool = True  # False: read when present (the IID application's columns), never written
 
 
 INOVASI_COLUMNS: tuple[Column, ...] = (
     Column("no", "No", "No", "int", width=5, note="Nomor urut; boleh dikosongkan."),
     Column("nama_inovasi", "Nama Inovasi", "Innovation name", "text", True,
            aliases=("nama", "judul inovasi", "innovation"), width=40,
-           note="Wajib. 3–200 karakter, tidak boleh sama dengan inovasi lain unit ini pada tahun yang sama."),
-    Column("tahapan", "Tahapan", "Stage", "choice", True, "tahapan", aliases=("tahap", "stage"),
+           note="Wajib. 3–300 karakter, tidak boleh sama dengan inovasi lain unit ini pada tahun yang sama."),
+    Column("tahapan", "Tahapan", "Stage", "choice", True, "tahapan",
+           aliases=("tahap", "stage", "tahapan inovasi"),
            note="Wajib. Pilih: Inisiatif, Uji Coba, atau Penerapan."),
     Column("jenis", "Jenis", "Type", "choice", True, "jenis", aliases=("jenis inovasi", "type"),
-           note="Wajib. Digital atau Non Digital."),
+           note="Wajib. Digital, Non Digital, atau Teknologi."),
     Column("bentuk", "Bentuk", "Form", "choice", True, "bentuk", aliases=("bentuk inovasi", "form"),
            width=30, note="Wajib. Tata Kelola Pemerintahan Daerah, Pelayanan Publik, atau Inovasi Daerah Lainnya."),
     Column("inisiator", "Inisiator", "Initiator", "choice", True, "inisiator",
            aliases=("inisiator inovasi", "initiator"),
            note="Wajib. Kepala Daerah, Anggota DPRD, OPD, ASN, atau Masyarakat."),
     Column("urusan", "Urusan Pemerintahan", "Government affairs", "multichoice", True, "urusan",
-           aliases=("urusan", "urusan pemerintah", "affairs"), width=34,
+           aliases=("urusan", "urusan pemerintah", "affairs", "urusan utama"), width=34,
            note="Wajib. Satu atau lebih urusan, dipisah titik koma (;). Lihat daftar di lembar Referensi."),
     Column("nip_penggagas", "NIP Penggagas", "Initiator NIP", "niplist",
            aliases=("nip", "nip inisiator", "initiator nip"), width=22,
            note="NIP 18 digit, ketik sebagai teks. Lebih dari satu dipisah titik koma (;)."),
     Column("nama_penggagas", "Nama Penggagas", "Initiator name", "text",
-           aliases=("penggagas", "initiator name"), width=26),
+           aliases=("penggagas", "initiator name", "nama inisiator"), width=26),
     Column("tanggal_uji_coba", "Tanggal Uji Coba", "Trial date", "date",
            aliases=("tgl uji coba", "trial date", "tanggal ujicoba"), width=16,
            note="Wajib bila Tahapan Uji Coba atau Penerapan. Format tanggal, mis. 31/12/2023."),
@@ -311,9 +337,16 @@ INOVASI_COLUMNS: tuple[Column, ...] = (
     Column("status", "Status", "Status", "choice", True, "status", width=12,
            note="Wajib. Aktif, atau Tidak Aktif (vakum/berhenti)."),
     Column("tautan_bukti", "Tautan Bukti", "Evidence link", "url",
-           aliases=("link bukti", "tautan", "url", "evidence"), width=30,
-           note="Alamat http(s):// dokumen atau video bukti."),
+           aliases=("link bukti", "tautan", "url", "evidence", "link video"), width=30,
+           note="Alamat http(s):// dokumen atau video bukti; beberapa alamat dipisah koma atau spasi."),
     Column("keterangan", "Keterangan", "Notes", "text", aliases=("catatan", "notes"), width=30),
+    # The IID application's columns, read when a workbook carries them (never in the template):
+    Column("urusan_lain", "Urusan Lain yang Beririsan", "Other affairs", "multichoice", False, "urusan",
+           aliases=("urusan lain", "urusan beririsan", "other affairs"), in_template=False),
+    Column("kematangan_iid", "Kematangan", "IID maturity", "score",
+           aliases=("kematangan iid", "skor kematangan", "maturity"), in_template=False),
+    Column("koordinat", "Koordinat", "Coordinates", "coordinates", aliases=("coordinates", "lokasi koordinat"),
+           in_template=False),
     # Only in a consolidated workbook (one file, many units):
     Column("nama_unit", "Nama Unit", "Unit name", "unit", aliases=("unit", "unit pelapor", "perangkat daerah")),
     Column("tahun", "Tahun", "Year", "year", aliases=("year", "tahun laporan")),
@@ -359,5 +392,8 @@ PEJABAT_BY_KEY = {c.key: c for c in PEJABAT_COLUMNS}
 MULTI_SEP = ";"
 MIN_YEAR = 2015
 NIP_LENGTH = 18
-NAMA_INOVASI_MIN, NAMA_INOVASI_MAX = 3, 200
+NAMA_INOVASI_MIN, NAMA_INOVASI_MAX = 3, 300  # the IID application's titles run to about 250
+# Several links in one cell are stored joined by a space (a URL never holds a bare space).
+LINK_SEP = " "
+KEMATANGAN_IID_MAX = 100.0
 KELAS_JABATAN_MIN, KELAS_JABATAN_MAX = 1, 17

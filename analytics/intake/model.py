@@ -12,6 +12,11 @@ from analytics import i18n
 
 ERROR = "error"
 WARNING = "warning"
+# Where a unit-year's rows come from: the unit's own template report, or an import of the
+# national IID application's export. The own report is the source of the unit's figures.
+SUMBER_LAPORAN = "laporan"
+SUMBER_IID = "iid"
+SUMBER = (SUMBER_LAPORAN, SUMBER_IID)
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,10 @@ class SubmissionData:
                  innovations: pd.DataFrame | None = None, officials: pd.DataFrame | None = None,
                  profil: dict[str, Any] | None = None, *,
                  innovation_columns: Columns | None = None, official_columns: Columns | None = None,
-                 frame_builders: tuple[Callable[[Columns], pd.DataFrame], ...] | None = None) -> None:
+                 frame_builders: tuple[Callable[[Columns], pd.DataFrame], ...] | None = None,
+                 sumber: str = SUMBER_LAPORAN) -> None:
         self.unit_kode = unit_kode
+        self.sumber = sumber
         self.tahun = tahun
         self.file_name = file_name
         self.content_hash = content_hash
@@ -111,6 +118,7 @@ class WorkbookResult:
     content_hash: str
     issues: list[Issue] = field(default_factory=list)
     submissions: list[SubmissionData] = field(default_factory=list)
+    sumber: str = SUMBER_LAPORAN  # SUMBER_IID: the file is the national IID application's export
 
     @property
     def ok(self) -> bool:

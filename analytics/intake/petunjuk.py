@@ -13,7 +13,7 @@ from analytics.intake import contract as c
 
 # The Inovasi columns of a one-unit workbook: Nama Unit and Tahun live on the Profil sheet.
 TEMPLATE_INOVASI_COLUMNS: tuple[c.Column, ...] = tuple(
-    col for col in c.INOVASI_COLUMNS if col.key not in ("nama_unit", "tahun")
+    col for col in c.INOVASI_COLUMNS if col.key not in ("nama_unit", "tahun") and col.in_template
 )
 
 

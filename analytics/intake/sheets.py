@@ -59,6 +59,8 @@ def _parser(column: Column) -> Callable[[object], values.Parsed]:
         "niplist": values.parse_nip_list,
         "url": values.parse_url,
         "year": values.parse_year,
+        "score": lambda raw: values.parse_score(raw, column=label),
+        "coordinates": values.parse_coordinates,
     }
     return kinds[column.kind]
 

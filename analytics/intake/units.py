@@ -4,6 +4,7 @@ against it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,34 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from analytics.intake import contract, values
+from analytics.intake import contract, unit_names, values
 from analytics.intake.contract import fold
 
 UNITS_CSV = Path(__file__).resolve().parents[2] / "sample_data" / "units.csv"
 UNIT_COLUMNS = ("kode", "nama", "singkatan", "jenis_unit", "induk_kode", "kecamatan", "aktif")
 _PREFIXES = re.compile(r"^(uptd|kecamatan|kec\.?|perumda|pd)\s+", re.IGNORECASE)
+_OFFICE_PREFIX = re.compile(r"^\s*(dinas|badan|bagian|kantor|upt|uptd)\s+", re.IGNORECASE)
+_WORDS = re.compile(r"[^0-9a-z]+")
+
+
+def _spaced(text: str) -> str:
+    """Lower case, accents and punctuation gone, words kept apart (for token scorers)."""
+    normal = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(_WORDS.sub(" ", normal).split())
+
+
+def _expand_short_words(text: str) -> str:
+    """'Dukcapil' -> 'Dukcapil Administrasi Kependudukan dan Pencatatan Sipil': the affairs'
+    short names the contract knows, so a short name finds the unit that carries the affair."""
+    shorts = contract.CHOICE_ALIASES["urusan"]
+    extra = []
+    for word in text.split():
+        key = fold(word).removeprefix("dis").removeprefix("din")
+        for candidate in (fold(word), key):
+            if candidate in shorts:
+                extra.append(shorts[candidate])
+                break
+    return " ".join([text, *extra])
 
 
 _JENIS_UNIT_LOOKUP = {fold(v): v for v in contract.JENIS_UNIT}
@@ -86,18 +109,36 @@ def read_units_csv(path: Path = UNITS_CSV) -> pd.DataFrame:
     return frame.astype({**dict.fromkeys(UNIT_COLUMNS[:-1], "str"), "aktif": "bool"})
 
 
+# How a written name found its unit (UnitMatch.rule).
+RULE_NAME = "nama"  # the unit list's own name or short form, as written
+RULE_DERIVED = "aturan"  # one of the deterministic rules of analytics.intake.unit_names
+RULE_ALIAS = "alias"  # an alias an admin confirmed
+RULE_LOGIN = "login"  # an IID login mapped before
+RULE_COORDINATOR = "koordinator"  # the region's own IID admin account -> the coordinator unit
+ALIAS_NAME, ALIAS_LOGIN = "nama", "login"  # the kinds of stored alias
+
+
 @dataclass(frozen=True)
 class UnitMatch:
     kode: str | None
     suggestions: tuple[str, ...] = ()
+    rule: str = RULE_NAME
+    login: str | None = None  # the IID login written in brackets, when there was one
 
 
 class UnitDirectory:
-    """Looks units up by any accepted spelling: the full name, a short form, the name without its
-    'UPTD'/'Kecamatan' prefix ('Kec. Jati', 'Jati'), all ignoring case, spaces and punctuation."""
+    """The one unit resolver, for template uploads and IID imports alike.
 
-    def __init__(self, units: pd.DataFrame) -> None:
+    Looks units up by any accepted spelling: the full name, a short form or former name (the
+    `singkatan` list), the name without its 'UPTD'/'Kecamatan' prefix ('Kec. Jati', 'Jati'), all
+    ignoring case, spaces and punctuation; then by the deterministic rules of
+    analytics.intake.unit_names; then by the aliases an admin confirmed and the IID logins mapped before.
+    Fuzzy matching only suggests."""
+
+    def __init__(self, units: pd.DataFrame, aliases: pd.DataFrame | None = None, *,
+                 region: str | None = None, coordinator: str | None = None) -> None:
         self.units = units.set_index("kode", drop=False)
+        self.region = region or unit_names.region_name()
         self._lookup: dict[str, str] = {}
         ambiguous: set[str] = set()
         # Full names and short forms first, so a prefix-less key never shadows them.
@@ -113,6 +154,15 @@ class UnitDirectory:
         # Plain dicts: the validator asks per row, and a pandas lookup costs microseconds each.
         self._facts = {row.kode: (str(row.nama), str(row.jenis_unit), str(row.kecamatan or ""), bool(row.aktif))
                        for row in self.units.itertuples()}
+        self._aliases: dict[tuple[str, str], str] = {}
+        if aliases is not None and len(aliases):
+            for jenis, key, kode in zip(aliases["jenis"], aliases["alias_fold"], aliases["unit_kode"]):
+                if kode in self._facts:
+                    self._aliases[(str(jenis), str(key))] = str(kode)
+        wanted = coordinator or unit_names.coordinator_name()
+        self.coordinator = self._lookup.get(fold(wanted)) or (wanted if wanted in self._facts else None)
+        self._suggest_labels = self._suggestion_labels()
+        self._cache: dict[str, UnitMatch] = {}
 
     def _keys(self, *, strong: bool):
         for row in self.units.itertuples():
@@ -124,17 +174,64 @@ class UnitDirectory:
             else:
                 bare = _PREFIXES.sub("", row.nama)
                 yield fold(bare), row.kode
+                yield fold(unit_names.without_doctor(row.nama)), row.kode
                 if row.jenis_unit == "Kecamatan":
                     yield contract.kecamatan_key(row.nama), row.kode
                     yield fold("kec" + bare), row.kode
 
+    def _exact(self, text: str) -> str | None:
+        return self._lookup.get(fold(text)) or self._lookup.get(contract.kecamatan_key(text))
+
     def match(self, text: str) -> UnitMatch:
-        key = fold(text)
-        kode = self._lookup.get(key) or self._lookup.get(contract.kecamatan_key(text))
-        if kode is not None:
-            return UnitMatch(kode)
-        found = process.extract(text, list(self._names), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-        return UnitMatch(None, tuple(name for name, _score, _ in found))
+        if text not in self._cache:
+            self._cache[text] = self._match(text)
+        return self._cache[text]
+
+    def _match(self, text: str) -> UnitMatch:
+        name, login = unit_names.split_login(text)
+        if login and (kode := self._aliases.get((ALIAS_LOGIN, fold(login)))):
+            return UnitMatch(kode, rule=RULE_LOGIN, login=login)
+        for written in dict.fromkeys((text, name)):
+            if kode := self._aliases.get((ALIAS_NAME, fold(written))):
+                return UnitMatch(kode, rule=RULE_ALIAS, login=login)
+            if kode := self._exact(written):
+                return UnitMatch(kode, rule=RULE_NAME, login=login)
+        if unit_names.is_region_admin(name, login) and self.coordinator:
+            return UnitMatch(self.coordinator, rule=RULE_COORDINATOR, login=login)
+        hits = {kode for variant in unit_names.name_variants(name, self.region) if (kode := self._exact(variant))}
+        if len(hits) == 1:
+            return UnitMatch(hits.pop(), rule=RULE_DERIVED, login=login)
+        if hits:  # two units fit the rules: never pick one, show both
+            return UnitMatch(None, tuple(sorted(self.nama(k) for k in hits)), login=login)
+        return UnitMatch(None, self.suggest(name), login=login)
+
+    # -- suggestions ---------------------------------------------------------------------------
+    def _suggestion_labels(self) -> dict[str, str]:
+        """Folded label -> unit name, over names and short forms, with the region's name removed
+        from both (so 'Kudus' in 'SMP Negeri 1 Kudus' never makes it look like any '... Kudus')."""
+        labels: dict[str, str] = {}
+        for row in self.units.itertuples():
+            for label in (row.nama, *str(row.singkatan or "").split(contract.MULTI_SEP)):
+                key = _spaced(unit_names.core_words(label, self.region))
+                if key:
+                    labels.setdefault(key, row.nama)
+        return labels
+
+    def suggest(self, text: str, limit: int = 3) -> tuple[str, ...]:
+        """Up to `limit` unit names close to what was written, aware of short names: the written
+        name's short words are compared with every unit's short forms as well as its full name,
+        and an affair's short name ('Dukcapil', 'Kominfo') is expanded to the affair's words."""
+        written = unit_names.without_doctor(unit_names.core_words(text, self.region))
+        core = _OFFICE_PREFIX.sub("", written) or written
+        query = _spaced(_expand_short_words(core))
+        if not query:
+            return ()
+        labels = list(self._suggest_labels)
+        found = process.extract(query, labels, scorer=fuzz.token_set_ratio, limit=12, score_cutoff=70)
+        also = process.extract(_spaced(written), labels, scorer=fuzz.WRatio, limit=12, score_cutoff=80)
+        ranked = sorted([*found, *also], key=lambda hit: -hit[1])
+        names = dict.fromkeys(self._suggest_labels[label] for label, _score, _ in ranked)
+        return tuple(list(names)[:limit])
 
     def nama(self, kode: str) -> str:
         return self._facts[kode][0]

@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.intake import contract, values
-from analytics.intake.model import ERROR, WARNING, Issue, SubmissionData, WorkbookResult
+from analytics.intake import contract, iid_export, values
+from analytics.intake.model import ERROR, SUMBER_IID, WARNING, Issue, SubmissionData, WorkbookResult
 from analytics.intake.sheets import (
     Findings,
     Profil,
@@ -27,12 +27,17 @@ from analytics.intake.sheets import (
     read_profil,
     read_table,
 )
-from analytics.intake.units import UnitDirectory
-from analytics.intake.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name
+from analytics.intake.typed import (
+    INOVASI_FRAME_COLUMNS,
+    PEJABAT_FRAME_COLUMNS,
+    merge_urusan,
+    typed_innovations,
+    typed_officials,
+)
+from analytics.intake.units import RULE_COORDINATOR, UnitDirectory
+from analytics.intake.workbook import RawWorkbook, WorkbookRefused, check_size, read_workbook, safe_file_name
 
 Roster = Callable[[str], set[str]]
-INOVASI_FRAME_COLUMNS = [c.key for c in contract.INOVASI_COLUMNS if c.key not in ("no", "nama_unit", "tahun")]
-PEJABAT_FRAME_COLUMNS = [c.key for c in contract.PEJABAT_COLUMNS]
 
 
 # --------------------------------------------------------------------------------------------
@@ -53,6 +58,9 @@ def _resolve_unit(text: object, directory: UnitDirectory, sheet: str, row: int |
         findings.add(ERROR, "unit.unknown", sheet=sheet, row=row, column=column, value=name,
                      suggestion=suggestion)
         return None
+    if match.rule == RULE_COORDINATOR:
+        findings.add(WARNING, "unit.region_admin", sheet=sheet, row=row, column=column, value=name,
+                     unit=directory.nama(match.kode))
     if not directory.aktif(match.kode):
         findings.add(WARNING, "unit.inactive", sheet=sheet, row=row, column=column, value=name)
     return match.kode
@@ -128,15 +136,19 @@ def _row_owners(table: Table, sheet: str, default: ReportOwner, directory: UnitD
 # Checks across the rows of the Inovasi and Pejabat sheets
 # --------------------------------------------------------------------------------------------
 
-def _check_innovation_rows(records: Records, owners: list[ReportOwner],
-                           directory: UnitDirectory, findings: Findings) -> None:
+def _check_innovation_rows(records: Records, owners: list[ReportOwner], directory: UnitDirectory,
+                           findings: Findings, present: set[str], *, fill_lokasi: bool = True) -> None:
+    """`present`: the columns the sheet has. A date column the sheet lacks is unknown (the IID
+    application's export has no uji-coba date), so the stage rules only check columns present."""
     seen: dict[tuple[str | None, int | None, str], int] = {}
     lokasi = records["lokasi_kecamatan"]
+    dated = {"tanggal_uji_coba", "tanggal_penerapan"} <= present
     for i, row in enumerate(records["baris"]):
         _check_name(records["nama_inovasi"][i], row, owners[i], seen, findings)
-        _check_stage_dates(records["tahapan"][i], records["tanggal_uji_coba"][i],
-                           records["tanggal_penerapan"][i], row, findings)
-        if lokasi[i] is None and owners[i].unit_kode:
+        if dated:
+            _check_stage_dates(records["tahapan"][i], records["tanggal_uji_coba"][i],
+                               records["tanggal_penerapan"][i], row, findings)
+        if lokasi[i] is None and owners[i].unit_kode and fill_lokasi:
             lokasi[i] = _default_lokasi(owners[i].unit_kode, directory)
 
 
@@ -207,30 +219,6 @@ def _check_penggagas(innovations: Records, officials: Records, unit_kode: str,
                              column="NIP Penggagas", value=nip)
 
 
-# --------------------------------------------------------------------------------------------
-# Frames in the contract's dtypes (docs/frames.md)
-# --------------------------------------------------------------------------------------------
-def typed_innovations(records: Records) -> pd.DataFrame:
-    frame = pd.DataFrame({key: records[key] for key in [*INOVASI_FRAME_COLUMNS, "baris"]}, dtype=object)
-    for key in ("tanggal_uji_coba", "tanggal_penerapan"):
-        frame[key] = pd.to_datetime(frame[key], errors="coerce").astype("datetime64[ns]")
-    for key in ("anggaran_tahun_berjalan", "anggaran_tahun_lalu", "anggaran_dua_tahun_lalu"):
-        frame[key] = frame[key].astype("float64")
-    for key in ("jumlah_replikasi", "jumlah_penerima_manfaat"):
-        frame[key] = pd.array(records[key], dtype="Int64")
-    frame["ada_sop"] = pd.array(records["ada_sop"], dtype="boolean")
-    frame["baris"] = frame["baris"].astype("int64")
-    return frame
-
-
-def typed_officials(records: Records) -> pd.DataFrame:
-    frame = pd.DataFrame({key: records[key] for key in [*PEJABAT_FRAME_COLUMNS, "baris"]}, dtype=object)
-    frame["kelas_jabatan"] = pd.array(records["kelas_jabatan"], dtype="Int64")
-    frame["tpp_dasar"] = frame["tpp_dasar"].astype("float64")
-    frame["baris"] = frame["baris"].astype("int64")
-    return frame
-
-
 def _select(records: Records, keep: list[bool]) -> Records:
     return {key: [v for v, k in zip(column, keep) if k] for key, column in records.items()}
 
@@ -239,24 +227,51 @@ def _select(records: Records, keep: list[bool]) -> Records:
 # The whole workbook
 # --------------------------------------------------------------------------------------------
 def validate_workbook(data: bytes, file_name: str, units: pd.DataFrame | UnitDirectory, *,
-                      roster: Roster | None = None, engine: str = "calamine") -> WorkbookResult:
+                      roster: Roster | None = None, engine: str = "calamine",
+                      tahun: int | None = None) -> WorkbookResult:
     """Check one workbook against the contract and, when it has no error, split it into one
-    SubmissionData per (unit, year) it reports.  Pass a UnitDirectory when checking many files."""
+    SubmissionData per (unit, year) it reports.  Pass a UnitDirectory when checking many files.
+
+    The national IID application's export (a sheet with its header, or the same table as CSV) is
+    recognised by its header and checked by analytics.intake.iid_export; `tahun` is its year (an
+    export is a snapshot and says none), ignored for a template."""
     name = safe_file_name(file_name)
     result = WorkbookResult(name, hashlib.sha256(data).hexdigest())
     findings = Findings(name)
     directory = units if isinstance(units, UnitDirectory) else UnitDirectory(units)
     try:
-        raw = read_workbook(data, engine=engine)
+        if iid_export.looks_like_csv(data, name):
+            submissions = _validate_csv(data, directory, tahun, findings, result, name)
+        else:
+            raw = read_workbook(data, engine=engine)
+            export_sheet = None if contract.SHEET_INOVASI in raw.sheets else iid_export.find_export(raw.other)
+            if export_sheet is not None:
+                result.sumber = SUMBER_IID
+                context = iid_export.default_context(directory, tahun)
+                submissions = iid_export.validate_export(raw.other[export_sheet], export_sheet, context,
+                                                         findings, name)
+            else:
+                submissions = _validate_sheets(raw, directory, roster, findings, result.content_hash, name)
     except WorkbookRefused as refused:
         findings.add(ERROR, refused.code, **refused.params)
         result.issues = findings.issues
         return result
-    submissions = _validate_sheets(raw, directory, roster, findings, result.content_hash, name)
     result.issues = sorted(findings.issues, key=_issue_order)
     if result.ok:
         result.submissions = submissions
     return result
+
+
+def _validate_csv(data: bytes, directory: UnitDirectory, tahun: int | None, findings: Findings,
+                  result: WorkbookResult, name: str) -> list[SubmissionData]:
+    """A CSV file is accepted only as the IID export's table (the template stays a workbook)."""
+    check_size(data)
+    grid = iid_export.csv_grid(data)
+    if iid_export.header_row(grid) is None:
+        raise WorkbookRefused("file.csv_not_export")
+    result.sumber = SUMBER_IID
+    return iid_export.validate_export(grid, iid_export.CSV_SHEET, iid_export.default_context(directory, tahun),
+                                      findings, name)
 
 
 _SHEET_RANK = {s: i for i, s in enumerate(contract.SHEETS)}
@@ -299,10 +314,11 @@ def _profil_sheet(raw: RawWorkbook, consolidated: bool, findings: Findings) -> P
 
 def _innovations(table: Table, default: ReportOwner, directory: UnitDirectory,
                  findings: Findings) -> tuple[Records, list[ReportOwner]]:
-    records = parse_table(table, contract.INOVASI_COLUMNS, INOVASI_FRAME_COLUMNS,
+    records = parse_table(table, contract.INOVASI_COLUMNS, [*INOVASI_FRAME_COLUMNS, "urusan_lain"],
                            contract.SHEET_INOVASI, findings)
+    merge_urusan(records)
     owners = _row_owners(table, contract.SHEET_INOVASI, default, directory, findings)
-    _check_innovation_rows(records, owners, directory, findings)
+    _check_innovation_rows(records, owners, directory, findings, set(table.columns))
     return records, owners
 
 

@@ -410,8 +410,71 @@ def parse_nip_list(raw: object) -> Parsed:
 
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$|^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+# Between links: ';', a new line, ', ' (the IID application), ' - ' (the IID application), a
+# comma right before the next 'http', or plain spaces. A comma inside a URL without a space stays.
+_LINK_SEP = re.compile(r"\s*[;\n]\s*|,\s+|,(?=https?://)|\s+-\s+|\s+", re.IGNORECASE)
+
+
+_MAYBE_SEVERAL = re.compile(r"[\s;,]")
+
+
+def _one_url(text: str) -> bool:
+    return bool(_URL.match(text)) and "." in text.split("//", 1)[-1]
 
 
 def parse_url(raw: object) -> Parsed:
+    """One link or several (each checked), stored joined by contract.LINK_SEP."""
     text = clean_text(raw).value
-    return Parsed(text) if _URL.match(text) and "." in text.split("//", 1)[-1] else fail("cell.url")
+    if not _MAYBE_SEVERAL.search(text):  # the common case: one link
+        return Parsed(text) if _one_url(text) else fail("cell.url", value=text)
+    links: list[str] = []
+    for part in _LINK_SEP.split(text):
+        part = part.strip().rstrip(",")
+        if not part:
+            continue
+        if not _one_url(part):
+            return fail("cell.url", value=part)
+        if part not in links:
+            links.append(part)
+    return Parsed(contract.LINK_SEP.join(links)) if links else fail("cell.url")
+
+
+def split_links(text: object) -> list[str]:
+    """The links of a stored tautan_bukti value (empty list when there is none)."""
+    return [] if is_blank(text) else str(text).split(contract.LINK_SEP)
+
+
+# --------------------------------------------------------------------------------------------
+# The IID application's own columns: Kematangan and Koordinat
+# --------------------------------------------------------------------------------------------
+def parse_score(raw: object, *, column: str = "") -> Parsed:
+    """The IID application's maturity score, 0..100 ('85.00' or '85,00')."""
+    if isinstance(raw, bool):
+        return fail("cell.score", column=column)
+    if isinstance(raw, (int, float)):
+        number: float | None = float(raw)
+    else:
+        text = clean_text(raw).value.replace(" ", "")
+        number = float(text) if re.fullmatch(r"\d+(\.\d+)?", text) else parse_indonesian_number(text)
+    if number is None or math.isnan(number) or not 0 <= number <= contract.KEMATANGAN_IID_MAX:
+        return fail("cell.score", column=column)
+    return Parsed(round(number, 2))
+
+
+_COORDINATES = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+def parse_coordinates(raw: object) -> Parsed:
+    """'lat, lon' in decimal degrees -> the same text, normalised to 'lat, lon'."""
+    m = _COORDINATES.match(clean_text(raw).value)
+    if not m or not (-90 <= float(m[1]) <= 90 and -180 <= float(m[2]) <= 180):
+        return fail("cell.coordinates")
+    return Parsed(f"{float(m[1]):.6f}, {float(m[2]):.6f}")
+
+
+def coordinates(text: object) -> tuple[float, float] | None:
+    """(lat, lon) of a stored koordinat value, None when empty."""
+    if is_blank(text):
+        return None
+    lat, lon = str(text).split(",")
+    return float(lat), float(lon)

@@ -54,29 +54,46 @@ def safe_file_name(name: str) -> str:
     return base[:200] or "tanpa-nama.xlsx"
 
 
-def check_file(data: bytes) -> None:
-    """Raise WorkbookRefused unless `data` is a plain, sane .xlsx workbook."""
+def check_size(data: bytes) -> None:
+    """Raise WorkbookRefused for an empty file or one above the upload limit."""
     if not data:
         raise WorkbookRefused("file.empty")
     limit = max_upload_bytes()
     if len(data) > limit:
         raise WorkbookRefused("file.too_large", size_mb=round(len(data) / MB, 1), limit_mb=round(limit / MB))
+
+
+XLSX, XLS, ODS = "xlsx", "xls", "ods"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_OLE_VBA = "_VBA_PROJECT".encode("utf-16-le")
+
+
+def check_file(data: bytes) -> str:
+    """Raise WorkbookRefused unless `data` is a plain, sane workbook; return its kind: .xlsx, or
+    the Excel 97-2003 .xls and OpenDocument .ods offices still send (read through calamine)."""
+    check_size(data)
     if data.startswith(_OLE_MAGIC):
-        raise WorkbookRefused("file.encrypted" if _ENCRYPTION_STREAM in data else "file.old_xls")
+        if _ENCRYPTION_STREAM in data:  # an encrypted .xlsx is an OLE file too
+            raise WorkbookRefused("file.encrypted")
+        if _OLE_VBA in data:
+            raise WorkbookRefused("file.macros")
+        return XLS
     if not data.startswith(b"PK"):
         raise WorkbookRefused("file.not_xlsx")
-    _check_zip(data)
+    return _check_zip(data)
 
 
-def _check_zip(data: bytes) -> None:
+def _check_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+            ods = "mimetype" in names and archive.read("mimetype").strip() == _ODS_MIMETYPE and "content.xml" in names
+            if not ods and ("xl/workbook.xml" not in names or "[Content_Types].xml" not in names):
                 raise WorkbookRefused("file.not_xlsx")
-            if any(n.lower().endswith("vbaproject.bin") for n in names):
+            if any(n.lower().endswith("vbaproject.bin") for n in names) or (ods and "Basic/script-lc.xml" in names):
                 raise WorkbookRefused("file.macros")
             _check_expansion(archive)
+            return ODS if ods else XLSX
     except WorkbookRefused:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
@@ -105,6 +122,8 @@ class RawWorkbook:
 
     sheets: dict[str, list[list[Any]]] = field(default_factory=dict)  # rows of cells
     sheet_names: list[str] = field(default_factory=list)  # every sheet as it is named in the file
+    # When no Inovasi sheet is found: the other sheets by their own name (an IID export's 'Data').
+    other: dict[str, list[list[Any]]] = field(default_factory=dict)
 
 
 def match_sheet(name: str) -> str | None:
@@ -128,12 +147,18 @@ def _wanted_sheets(names: list[str]) -> dict[str, str]:
     return wanted
 
 
+_OTHER_SHEETS = 10  # how many sheets are looked at for an IID export's header
+
+
 def _calamine_grids(data: bytes) -> RawWorkbook:
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     raw = RawWorkbook(sheet_names=list(book.sheet_names))
     for name, sheet in _wanted_sheets(raw.sheet_names).items():
         # skip_empty_area=False: the grid starts at A1, so row i is Excel row i + 1.
         raw.sheets[sheet] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    if contract.SHEET_INOVASI not in raw.sheets:
+        for name in raw.sheet_names[:_OTHER_SHEETS]:
+            raw.other[name] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     return raw
 
 
@@ -144,6 +169,9 @@ def _openpyxl_grids(data: bytes) -> RawWorkbook:
         for name, sheet in _wanted_sheets(raw.sheet_names).items():
             rows = book[name].iter_rows(min_row=1, min_col=1, values_only=True)
             raw.sheets[sheet] = [list(row) for row in rows]
+        if contract.SHEET_INOVASI not in raw.sheets:
+            for name in raw.sheet_names[:_OTHER_SHEETS]:
+                raw.other[name] = [list(row) for row in book[name].iter_rows(min_row=1, min_col=1, values_only=True)]
         return raw
     finally:
         book.close()
@@ -160,9 +188,9 @@ def read_workbook(data: bytes, *, engine: str = "calamine") -> RawWorkbook:
     built to be taken apart again — about 2.5 ms of per-cell conversion per workbook, more than
     calamine's own parsing.  `engine="openpyxl"` exists for the benchmark's comparison.
     """
-    check_file(data)
+    kind = check_file(data)
     try:
-        return _ENGINES[engine](data)
+        return _ENGINES[engine if kind == XLSX else "calamine"](data)
     except WorkbookRefused:
         raise
     except Exception as exc:  # both engines raise many kinds on broken XML inside the zip

@@ -53,6 +53,18 @@ def write_sample_workbooks(folder: str | Path, years: Iterable[int] = (2023, 202
     return paths
 
 
+IID_SAMPLE_YEAR = 2025
+
+
+def write_sample_iid_export(folder: str | Path, tahun: int = IID_SAMPLE_YEAR, seed: int = DEFAULT_SEED,
+                            units: pd.DataFrame | None = None) -> Path:
+    """The national IID application's export of `tahun` as Kudus would download it (analytics.sample.iid)."""
+    from analytics.sample.iid import write_iid_export
+
+    units = read_units() if units is None else units
+    return write_iid_export(folder, generate_year(units, tahun, seed), units, tahun)
+
+
 def generate_bulk(n_workbooks: int, per_workbook: int, seed: int = DEFAULT_SEED,
                   units: pd.DataFrame | None = None) -> list[GeneratedWorkbook]:
     """Many independent workbooks for benchmarks: real units x years 2015..2026, each pair once."""

@@ -7,7 +7,8 @@ migrations (`migrations/`) serve both, and every value travels as a bound parame
 - `accounts`, `sessions`: accounts, sign-in and session tokens; `rules_versions`: the indicator rules
   files in force and before; `links`: lifecycle link decisions; `audit`: reading the audit log;
 - `schema`: the tables; `frames`: frame <-> row conversions (docs/frames.md); `engine`: connections,
-  SQLite pragmas and bulk inserts; `core`: what the account, rules and link stores need of the Store.
+  SQLite pragmas and bulk inserts; `core`: what the account, rules and link stores need of the Store;
+- `backup`: a backup of every table in one file, and restoring it into an empty database.
 """
 
 from __future__ import annotations

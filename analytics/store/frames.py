@@ -22,7 +22,7 @@ from analytics.store.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS, innovatio
 
 HISTORY_COLUMNS = (
     "submission_id", "unit_kode", "unit_nama", "tahun", "is_current", "uploaded_by", "uploaded_at",
-    "file_name", "content_hash", "source", "innovations", "officials",
+    "file_name", "content_hash", "source", "sumber", "innovations", "officials",
 )
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "target", "outcome", "detail")
 
@@ -143,8 +143,9 @@ def typed(frame: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
     for name in ("id", "submission_id", "tahun"):
         if name in frame.columns:
             frame[name] = frame[name].astype("int64")
-    if "unit_kode" in frame.columns:
-        frame["unit_kode"] = frame["unit_kode"].astype("str")
+    for name in ("unit_kode", "sumber"):  # sumber: which source a current row comes from
+        if name in frame.columns:
+            frame[name] = frame[name].astype("str")
     for name, kind in kinds.items():
         column = frame[name]
         if kind == "text":

@@ -39,15 +39,15 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Select, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Select, bindparam, delete, exists, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
 
 from analytics import i18n
 from analytics.access.guard import actor_name, audit_detail, authorize
 from analytics.access.roles import Actor, Permission
-from analytics.intake.model import SubmissionData
-from analytics.intake.units import UNIT_COLUMNS, UNITS_CSV, clean_units, read_units_csv
+from analytics.intake.model import SUMBER_IID, SUMBER_LAPORAN, SubmissionData
+from analytics.intake.units import UNIT_COLUMNS, UNITS_CSV, UnitDirectory, clean_units, read_units_csv
 from analytics.store import frames
 from analytics.store.engine import WRITE_OPTION, create_store_engine, insert_many
 from analytics.store.frames import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
@@ -64,6 +64,7 @@ from analytics.store.schema import (
 
 if TYPE_CHECKING:
     from analytics.store.accounts import Accounts
+    from analytics.store.aliases import UnitAliases
     from analytics.store.rules_versions import RulesVersions
     from analytics.store.sessions import Sessions
 
@@ -200,6 +201,17 @@ class Store:
         return Sessions(self)
 
     @property
+    def aliases(self) -> UnitAliases:
+        """Unit name aliases an admin confirmed and IID logins mapped (`analytics.store.aliases`)."""
+        from analytics.store.aliases import UnitAliases
+
+        return UnitAliases(self)
+
+    def unit_directory(self) -> UnitDirectory:
+        """The unit resolver over the unit list and every alias in force."""
+        return UnitDirectory(self.units(), self.aliases.frame())
+
+    @property
     def rules_versions(self) -> RulesVersions:
         """The rules file in force and its earlier versions (`analytics.store.rules_versions`)."""
         from analytics.store.rules_versions import RulesVersions
@@ -296,12 +308,22 @@ class Store:
             return [int(v) for v in conn.execute(statement).scalars()]
 
     def innovations(self, tahun: int | None = None) -> pd.DataFrame:
-        """Innovations of the current submission of every unit (and year, unless `tahun`)."""
+        """Innovations of the current submission of every unit (and year, unless `tahun`): the
+        unit's own report where it has one, else its IID import (column `sumber` says which)."""
         return self._current_rows(innovations, INNOVATION_FIELDS, INNOVATION_KINDS, tahun)
 
     def officials(self, tahun: int | None = None) -> pd.DataFrame:
         """Officials of the current submission of every unit (and year, unless `tahun`)."""
         return self._current_rows(officials, OFFICIAL_FIELDS, OFFICIAL_KINDS, tahun)
+
+    def iid_innovations(self, tahun: int | None = None) -> pd.DataFrame:
+        """The current IID import's rows of every unit, whether or not its own report wins."""
+        return self._current_rows(innovations, INNOVATION_FIELDS, INNOVATION_KINDS, tahun, sumber=SUMBER_IID)
+
+    def report_innovations(self, tahun: int | None = None) -> pd.DataFrame:
+        """The units' own reports only (no IID import), for reconciliation."""
+        return self._current_rows(innovations, INNOVATION_FIELDS, INNOVATION_KINDS, tahun,
+                                  sumber=SUMBER_LAPORAN)
 
     def submission_innovations(self, submission_id: int) -> pd.DataFrame:
         """The innovations of any version, current or not (for the history view)."""
@@ -318,13 +340,24 @@ class Store:
                       *(table.c[name] for name in fields))
 
     def _current_rows(self, table: Any, fields: Iterable[str], kinds: dict[str, str],
-                      tahun: int | None) -> pd.DataFrame:
+                      tahun: int | None, *, sumber: str | None = None) -> pd.DataFrame:
+        """Rows of current submissions. Without `sumber`: per unit and year the one source whose
+        figures count (the unit's own report wins over an IID import)."""
+        s = submissions
         statement = (
             self._detail_select(table, fields)
-            .join(submissions, submissions.c.id == table.c.submission_id)
-            .where(submissions.c.is_current)
+            .add_columns(s.c.sumber)
+            .join(s, s.c.id == table.c.submission_id)
+            .where(s.c.is_current)
             .order_by(table.c.unit_kode, table.c.tahun, table.c.baris, table.c.id)
         )
+        if sumber is not None:
+            statement = statement.where(s.c.sumber == sumber)
+        else:
+            report = s.alias("own_report")
+            has_report = exists().where(report.c.unit_kode == s.c.unit_kode, report.c.tahun == s.c.tahun,
+                                        report.c.is_current, report.c.sumber == SUMBER_LAPORAN)
+            statement = statement.where(or_(s.c.sumber == SUMBER_LAPORAN, ~has_report))
         if tahun is not None:
             statement = statement.where(submissions.c.tahun == int(tahun))
         return frames.typed(self._read(statement), kinds)
@@ -356,7 +389,7 @@ class Store:
             select(
                 s.c.id.label("submission_id"), s.c.unit_kode, units.c.nama.label("unit_nama"), s.c.tahun,
                 s.c.is_current, s.c.uploaded_by, s.c.uploaded_at, s.c.file_name, s.c.content_hash,
-                s.c.source, s.c.jumlah_inovasi.label("innovations"),
+                s.c.source, s.c.sumber, s.c.jumlah_inovasi.label("innovations"),
                 s.c.jumlah_pejabat.label("officials"),
             )
             .join_from(s, units, units.c.kode == s.c.unit_kode, isouter=True)
@@ -449,9 +482,10 @@ class Store:
         unit_kode, tahun = str(sub.unit_kode), int(sub.tahun)
         target = f"{unit_kode}/{tahun}"
         self._lock_unit(conn, unit_kode)
+        sumber = sub.sumber
         current = conn.execute(
             select(s.c.id, s.c.content_hash, s.c.jumlah_inovasi, s.c.jumlah_pejabat)
-            .where(s.c.unit_kode == unit_kode, s.c.tahun == tahun, s.c.is_current)
+            .where(s.c.unit_kode == unit_kode, s.c.tahun == tahun, s.c.sumber == sumber, s.c.is_current)
         ).first()
         if current is not None and current.content_hash == sub.content_hash:
             self._audit(conn, actor=actor, action="store.unchanged", target=target, detail={
@@ -468,7 +502,7 @@ class Store:
             insert(s).values(
                 unit_kode=unit_kode, tahun=tahun, file_name=sub.file_name or "",
                 content_hash=sub.content_hash, uploaded_by=actor.name, uploaded_at=frames.utcnow(),
-                source=source, is_current=True, jumlah_inovasi=n_innovations,
+                source=source, is_current=True, jumlah_inovasi=n_innovations, sumber=sumber,
                 jumlah_pejabat=n_officials, profil=frames.to_json(sub.profil),
             )
         ).inserted_primary_key[0]
@@ -480,7 +514,7 @@ class Store:
             "submission_id": submission_id,
             "previous_submission_id": None if current is None else current.id,
             "file_name": sub.file_name, "content_hash": sub.content_hash, "source": source,
-            "innovations": n_innovations, "officials": n_officials,
+            "sumber": sumber, "innovations": n_innovations, "officials": n_officials,
         })
         return StoreResult(action, unit_kode, tahun, submission_id, n_innovations, n_officials)
 
@@ -507,21 +541,18 @@ class Store:
     def _restore(self, conn: Connection, submission_id: int, *, actor: Actor) -> StoreResult:
         s = submissions
         wanted = conn.execute(
-            select(s.c.unit_kode, s.c.tahun, s.c.jumlah_inovasi, s.c.jumlah_pejabat).where(s.c.id == submission_id)
+            select(s.c.unit_kode, s.c.tahun, s.c.sumber, s.c.jumlah_inovasi, s.c.jumlah_pejabat)
+            .where(s.c.id == submission_id)
         ).first()
         if wanted is None:
             raise UnknownSubmissionError(f"tidak ada versi #{submission_id}")
         self._lock_unit(conn, wanted.unit_kode)
         target = f"{wanted.unit_kode}/{wanted.tahun}"
-        current_id = conn.execute(
-            select(s.c.id).where(s.c.unit_kode == wanted.unit_kode, s.c.tahun == wanted.tahun, s.c.is_current)
-        ).scalar_one_or_none()
+        same_slot = (s.c.unit_kode == wanted.unit_kode, s.c.tahun == wanted.tahun, s.c.sumber == wanted.sumber)
+        current_id = conn.execute(select(s.c.id).where(*same_slot, s.c.is_current)).scalar_one_or_none()
         action = "unchanged" if current_id == submission_id else "restored"
         if action == "restored":
-            conn.execute(
-                update(s).where(s.c.unit_kode == wanted.unit_kode, s.c.tahun == wanted.tahun, s.c.is_current)
-                .values(is_current=False)
-            )
+            conn.execute(update(s).where(*same_slot, s.c.is_current).values(is_current=False))
             conn.execute(update(s).where(s.c.id == submission_id).values(is_current=True))
         self._audit(conn, actor=actor, action=f"store.{action}", target=target, detail={
             "submission_id": submission_id, "previous_submission_id": current_id, "restore": True,

@@ -70,13 +70,16 @@ submissions = Table(
     Column("jumlah_inovasi", Integer, nullable=False),
     Column("jumlah_pejabat", Integer, nullable=False),
     Column("profil", Text, nullable=False, server_default="{}"),
+    # 'laporan': the unit's own report; 'iid': an import of the national IID application's export
+    Column("sumber", String(16), nullable=False, server_default="laporan"),
     Index("ix_submissions_unit_kode_tahun_is_current", "unit_kode", "tahun", "is_current"),
 )
-# At most one current submission per unit and year, enforced by the database itself.
+# At most one current submission per unit, year and source, enforced by the database itself.
 Index(
-    "uq_submissions_current_unit_tahun",
+    "uq_submissions_current_unit_tahun_sumber",
     submissions.c.unit_kode,
     submissions.c.tahun,
+    submissions.c.sumber,
     unique=True,
     sqlite_where=submissions.c.is_current,
     postgresql_where=submissions.c.is_current,
@@ -109,9 +112,12 @@ innovations = Table(
     Column("jumlah_replikasi", BigInteger),
     Column("jumlah_penerima_manfaat", BigInteger),
     Column("monev", Text),
-    Column("status", Text, nullable=False),
+    Column("status", Text),  # NULL: unknown (the IID export has no status)
     Column("tautan_bukti", Text),
     Column("keterangan", Text),
+    Column("kematangan_iid", Double),
+    Column("koordinat", Text),
+    Column("lokasi_sumber", String(16)),  # 'koordinat': kecamatan derived from the coordinates
     Column("baris", Integer),
     Index("ix_innovations_submission_id", "submission_id"),
 )
@@ -169,6 +175,28 @@ OFFICIAL_FIELDS: tuple[str, ...] = tuple(
 # Accounts of the signed-in mode.  `username` and `email` are stored folded to lower case; an SSO
 # identity (OIDC e-mail or a proxy's user header) is matched against either.  No row is ever
 # deleted: an account that leaves is made inactive, so the audit log keeps meaning something.
+unit_aliases = Table(
+    "unit_aliases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("jenis", String(16), nullable=False),  # 'nama' (a unit name) or 'login' (an IID login)
+    Column("alias", Text, nullable=False),
+    Column("alias_fold", Text, nullable=False),
+    Column("unit_kode", String(KODE), ForeignKey("units.kode"), nullable=False),
+    Column("dibuat_oleh", Text, nullable=False),
+    Column("dibuat_pada", DateTime, nullable=False),
+    Column("dicabut_oleh", Text, nullable=True),
+    Column("dicabut_pada", DateTime, nullable=True),
+)
+Index(
+    "uq_unit_aliases_in_force",
+    unit_aliases.c.jenis,
+    unit_aliases.c.alias_fold,
+    unique=True,
+    sqlite_where=unit_aliases.c.dicabut_pada.is_(None),
+    postgresql_where=unit_aliases.c.dicabut_pada.is_(None),
+)
+
 accounts = Table(
     "accounts",
     metadata,
