@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("analytics.cli", "analytics.__main__", "analytics"),
     ("ui",),
     ("views", "app"),
+    ("serving", "serve"),
 )
 
 
@@ -39,8 +40,8 @@ def module_name(path: Path) -> str:
 
 
 def project_modules() -> dict[str, Path]:
-    files = [ROOT / "app.py", *(ROOT / "analytics").rglob("*.py"), *(ROOT / "ui").rglob("*.py"),
-             *(ROOT / "views").rglob("*.py")]
+    files = [ROOT / "app.py", ROOT / "serve.py",
+             *(path for package in ("analytics", "ui", "views", "serving") for path in (ROOT / package).rglob("*.py"))]
     return {module_name(path): path for path in files if "migrations" not in path.parts}
 
 
