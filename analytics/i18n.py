@@ -44,6 +44,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas berisi makro (VBA), yang tidak diterima. Simpan sebagai Buku Kerja Excel (.xlsx) tanpa makro, lalu unggah lagi.",
         "en": "The file contains macros (VBA), which are not accepted. Save it as an Excel Workbook (.xlsx) without macros and upload again.",
     },
+    "file.too_many_cells": {
+        "id": "Lembar '{sheet}' memakai area sampai baris {rows} dan kolom ke-{columns}, melebihi batas {max_rows} baris dan {max_columns} kolom, sehingga berkas tidak dibaca. Hapus baris dan kolom kosong di luar data (pilih, klik kanan > Hapus), simpan, lalu unggah lagi; laporan yang lebih besar dibagi ke beberapa berkas.",
+        "en": "Sheet '{sheet}' uses an area up to row {rows} and column {columns}, above the limit of {max_rows} rows and {max_columns} columns, so the file was not read. Delete the empty rows and columns beyond the data (select them, right-click > Delete), save, and upload again; split a larger report into several files.",
+    },
+    "file.unreadable.memory": {
+        "id": "Berkas '{file}' tidak dapat dibaca: membacanya memerlukan lebih dari {limit_mb} MB memori, batas untuk satu berkas. Tidak ada yang disimpan dari berkas ini. Buka di Excel, hapus lembar, gambar dan baris di luar data, simpan sebagai .xlsx (atau isi ulang templat), lalu unggah lagi.",
+        "en": "The file '{file}' could not be read: reading it needs more than {limit_mb} MB of memory, the limit for one file. Nothing from this file was stored. Open it in Excel, delete sheets, pictures and rows beyond the data, save as .xlsx (or fill in the template again), and upload again.",
+    },
+    "file.unreadable.time": {
+        "id": "Berkas '{file}' tidak dapat dibaca: pemeriksaannya melewati batas {limit_s} detik. Tidak ada yang disimpan dari berkas ini. Buka di Excel, hapus lembar dan baris di luar data, simpan sebagai .xlsx (atau isi ulang templat), lalu unggah lagi.",
+        "en": "The file '{file}' could not be read: checking it took longer than the {limit_s}-second limit. Nothing from this file was stored. Open it in Excel, delete sheets and rows beyond the data, save as .xlsx (or fill in the template again), and upload again.",
+    },
+    "file.unreadable.crash": {
+        "id": "Berkas '{file}' tidak dapat dibaca: pembaca berkas berhenti pada isinya ({detail}). Tidak ada yang disimpan dari berkas ini; berkas lain tidak terpengaruh. Buka di Excel dan simpan ulang sebagai .xlsx, atau isi ulang templat, lalu unggah lagi.",
+        "en": "The file '{file}' could not be read: the file reader stopped on its content ({detail}). Nothing from this file was stored; other files are not affected. Open it in Excel and save it again as .xlsx, or fill in the template again, and upload again.",
+    },
     "file.bad_name": {
         "id": "Nama berkas tidak sah. Ganti nama berkas hanya dengan huruf, angka, spasi, titik, tanda hubung atau garis bawah.",
         "en": "The file name is not valid. Rename the file using only letters, digits, spaces, dots, hyphens or underscores.",
@@ -143,6 +159,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cell.negative": {
         "id": "{column} tidak boleh negatif ('{value}'). Tulis 0 atau kosongkan.",
         "en": "{column} cannot be negative ('{value}'). Write 0 or leave it empty.",
+    },
+    "cell.too_large": {
+        "id": "'{value}' terlalu besar untuk {column} (paling banyak {max}). Periksa angkanya; mungkin tertulis dalam notasi ilmiah atau ada digit berlebih.",
+        "en": "'{value}' is too large for {column} (at most {max}). Check the number; it may be in scientific notation or have extra digits.",
     },
     "cell.count": {
         "id": "'{value}' bukan bilangan bulat ≥ 0 untuk {column}. Tulis angka tanpa desimal, mis. 3.",

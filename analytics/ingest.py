@@ -1,16 +1,16 @@
-"""Checking and storing many workbooks: read + validate in worker processes, store in one writer.
+"""Checking and storing many workbooks: read + validate in limited worker processes
+(analytics.sandbox), store in one writer.
 
 Reading and validating is CPU-bound Python and parallelises across cores; storing goes through
 the single store (one transaction per unit and year) while the workers read the next files.
 Results come back in the order of the files, so reports read the same however many workers ran.
+A file that crashes or exhausts its worker gets one verdict; the batch goes on.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,14 +18,10 @@ import pandas as pd
 
 from analytics.access import Actor, PermissionDenied
 from analytics.model import WorkbookResult
+from analytics.sandbox import Check, Limits, Sandbox, WorkbookCheck
 from analytics.store import Store, StoreResult
-from analytics.units import UnitDirectory
-from analytics.validation import validate_workbook
 
 Rosters = dict[str, set[str]]
-
-# State of a worker process, set once by _start_worker (a pool cannot pass it per task cheaply).
-_worker: dict[str, object] = {}
 
 
 @dataclass
@@ -43,33 +39,19 @@ def rosters_of(store: Store) -> Rosters:
     return {kode: set(nips) for kode, nips in officials.groupby("unit_kode")["nip"]}
 
 
-def _start_worker(units: pd.DataFrame, rosters: Rosters, engine: str) -> None:
-    _worker.update(directory=UnitDirectory(units), rosters=rosters, engine=engine)
-
-
-def _check_path(path: Path) -> WorkbookResult:
-    rosters: Rosters = _worker["rosters"]  # type: ignore[assignment]
-    return validate_workbook(Path(path).read_bytes(), Path(path).name, _worker["directory"],  # type: ignore[arg-type]
-                             roster=lambda kode: rosters.get(kode, set()), engine=str(_worker["engine"]))
-
-
 def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
 def check_paths(paths: Iterable[Path], units: pd.DataFrame, *, rosters: Rosters | None = None,
-                workers: int | None = None, engine: str = "calamine") -> Iterator[WorkbookResult]:
-    """Validate files in worker processes; results in the order of `paths`."""
+                workers: int | None = None, engine: str = "calamine", check: Check | None = None,
+                limits: Limits | None = None) -> Iterator[WorkbookResult]:
+    """Validate files in limited worker processes; results in the order of `paths`.  `check`
+    replaces the contract's workbook check (another reader), under the same limits."""
     paths = list(paths)
-    workers = min(workers or default_workers(), max(1, len(paths)))
-    if workers == 1:
-        _start_worker(units, rosters or {}, engine)
-        yield from map(_check_path, paths)
-        return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(units, rosters or {}, engine)) as pool:
-        yield from pool.map(_check_path, paths, chunksize=4)
+    check = check or WorkbookCheck(units, rosters or {}, engine)
+    with Sandbox(check, workers=min(workers or default_workers(), max(1, len(paths))), limits=limits) as sandbox:
+        yield from sandbox.check_all((Path(p).name, Path(p)) for p in paths)
 
 
 def ingest_paths(paths: Iterable[Path], store: Store, *, actor: Actor | str, source: str = "upload",

@@ -10,9 +10,11 @@ import streamlit as st
 
 from analytics import i18n
 from analytics.access import Permission, PermissionDenied
+from analytics.ingest import Rosters, rosters_of
 from analytics.model import WorkbookResult
+from analytics.sandbox import Sandbox, WorkbookCheck
 from analytics.template import template_bytes
-from analytics.validation import issues_frame, validate_workbook
+from analytics.validation import issues_frame
 from ui import common, dashboard
 from ui.common import escape_md, t
 
@@ -36,22 +38,28 @@ def template_section() -> None:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _rosters(version: common.DataVersion) -> Rosters:
+    return rosters_of(common.store())
+
+
 def check_files(uploads: list) -> list[WorkbookResult]:
-    """Validate each uploaded file once per content (results kept in the session by hash)."""
+    """Validate each uploaded file once per content (results kept in the session by hash), in
+    limited worker processes (analytics.sandbox): a file that crashes its reader, or asks for
+    more memory or time than allowed, gets one verdict and the server stays up for everyone."""
     checked: dict[str, WorkbookResult] = st.session_state.setdefault("checked", {})
-    store = common.store()
-    units = common.units(common.version())
-    progress = st.progress(0.0)
-    results = []
-    for i, upload in enumerate(uploads, start=1):
-        data = upload.getvalue()
-        key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{common.version()}"
-        progress.progress(i / len(uploads), t("upload.checking", name=escape_md(upload.name), i=i, n=len(uploads)))
-        if key not in checked:
-            checked[key] = validate_workbook(data, upload.name, units, roster=store.roster)
-        results.append(checked[key])
-    progress.empty()
-    return results
+    keys = [f"{hashlib.sha256(u.getvalue()).hexdigest()}:{u.name}:{common.version()}" for u in uploads]
+    todo = [(key, upload) for key, upload in zip(keys, uploads) if key not in checked]
+    if todo:
+        progress = st.progress(0.0)
+        check = WorkbookCheck(common.units(common.version()), _rosters(common.version()))
+        with Sandbox(check, workers=min(2, len(todo))) as sandbox:
+            results = sandbox.check_all((upload.name, upload.getvalue()) for _, upload in todo)
+            for i, ((key, upload), result) in enumerate(zip(todo, results), start=1):
+                progress.progress(i / len(todo), t("upload.checking", name=escape_md(upload.name), i=i, n=len(todo)))
+                checked[key] = result
+        progress.empty()
+    return [checked[key] for key in keys]
 
 
 def summary_frame(results: list[WorkbookResult]) -> pd.DataFrame:

@@ -1,0 +1,94 @@
+"""Hostile workbooks made from a sound one: edited XML, flipped bytes, huge declared areas.
+
+Shared by tests/test_sandbox.py (one file per finding of the fuzzer) and tests/test_fuzz.py (a
+few hundred seeded mutants).  The Inovasi sheet of xlsx_helpers.simple_workbook is
+xl/worksheets/sheet2.xml; its row 2 holds one innovation (K2 is Tanggal Penerapan, a date-styled
+number; S2 is Jumlah Replikasi).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import struct
+import zipfile
+from collections.abc import Callable
+
+from xlsx_helpers import innovation_row, simple_workbook
+
+INOVASI_XML = "xl/worksheets/sheet2.xml"
+Edit = Callable[[bytes], bytes]
+
+
+def sound_workbook(rows: int = 3) -> bytes:
+    return simple_workbook([innovation_row(f"Inovasi Nomor {i}") for i in range(1, rows + 1)])
+
+
+def edit_member(data: bytes, member: str, edit: Edit) -> bytes:
+    """The workbook with one zip member's bytes replaced by edit(bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            target.writestr(info, edit(body) if info.filename == member else body)
+    return out.getvalue()
+
+
+def declare_area(ref: str, *, with_cell: bool = True) -> Edit:
+    """A <dimension> of `ref` and (with_cell) a cell at its far corner: the reader sizes its grid
+    from them."""
+    corner = ref.split(":")[-1]
+    row = re.sub(r"[A-Z]", "", corner)
+
+    def edit(xml: bytes) -> bytes:
+        xml = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(), xml)
+        if with_cell:
+            far = f'<row r="{row}"><c r="{corner}"><v>1</v></c></row>'
+            xml = xml.replace(b"</sheetData>", far.encode() + b"</sheetData>")
+        return xml
+    return edit
+
+
+def set_cell_value(ref: str, raw: str) -> Edit:
+    """Cell `ref`'s <v> replaced by `raw` as the XML holds it ('1e308', 'inf', '1.2E+29')."""
+    def edit(xml: bytes) -> bytes:
+        return re.sub(rf'(<c r="{ref}"[^>]*>)<v>[^<]*</v>'.encode(), rf"\g<1><v>{raw}</v>".encode(), xml)
+    return edit
+
+
+def xfd_workbook() -> bytes:
+    """The fuzzer's 23 KB killer: a cell at XFD1048576, so calamine asks for 512 GiB and aborts."""
+    return edit_member(sound_workbook(), INOVASI_XML, declare_area("A1:XFD1048576"))
+
+
+def date_cell(raw: str) -> bytes:
+    """Tanggal Penerapan (a date-styled cell) holding `raw`: calamine panics converting it."""
+    return edit_member(sound_workbook(1), INOVASI_XML, set_cell_value("K2", raw))
+
+
+def huge_count() -> bytes:
+    """1.2e29 in Jumlah Replikasi: more than a BIGINT holds."""
+    return edit_member(sound_workbook(1), INOVASI_XML, set_cell_value("S2", "1.2E+29"))
+
+
+def flip_compressed_bytes(data: bytes, rng: random.Random, flips: int = 3) -> bytes:
+    """Flip bytes inside a member's compressed data (past the local header): zlib.error, a bad
+    CRC, or garbage XML."""
+    starts = [m.start() for m in re.finditer(rb"PK\x03\x04", data)]
+    if not starts:
+        return data
+    start = rng.choice(starts)
+    name_len, extra_len = struct.unpack_from("<HH", data, start + 26)
+    body = start + 30 + name_len + extra_len
+    mutable = bytearray(data)
+    for _ in range(flips):
+        at = min(len(mutable) - 1, body + rng.randrange(0, 200))
+        mutable[at] ^= 1 << rng.randrange(8)
+    return bytes(mutable)
+
+
+def future_zip_version(data: bytes) -> bytes:
+    """'version needed to extract' 20.6 in the central directory: NotImplementedError in zipfile."""
+    at = data.index(b"PK\x01\x02")
+    return data[:at + 6] + struct.pack("<H", 206) + data[at + 8:]
