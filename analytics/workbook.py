@@ -104,14 +104,17 @@ def _check_expansion(archive: zipfile.ZipFile) -> None:
     names = _sheet_names(archive)
     for info in archive.infolist():
         area = SheetArea(names.get(info.filename, info.filename)) if _WORKSHEET.match(info.filename) else None
+        size, head = 0, b""
         with archive.open(info) as member:
             while chunk := member.read(_CHUNK):
-                total += len(chunk)
+                total, size, head = total + len(chunk), size + len(chunk), head or chunk[:_TAIL * 4]
                 if total > limit:
                     raise WorkbookRefused("file.zip_bomb", expanded_mb=f"> {round(limit / MB)}",
                                           limit_mb=round(limit / MB))
                 if area is not None:
                     area.scan(chunk)
+        if info.filename.lower().endswith("sharedstrings.xml"):
+            _check_string_count(head, size)
 
 
 # --------------------------------------------------------------------------------------------
@@ -161,6 +164,18 @@ class SheetArea:
             letters, digits = "", ref.strip()
         self.columns = max(self.columns, column_number(letters) if letters else 0)
         self.rows = max(self.rows, int(digits) if digits.isdigit() else 0)
+
+
+def _check_string_count(head: bytes, size: int) -> None:
+    """The shared-string table's declared number of entries: calamine reserves room for that many
+    strings up front, so uniqueCount="4294967295999" in a 20 KB file is an abort.  Each entry
+    takes at least 7 bytes (<si/>...), so a count beyond size / 7 is a lie.  (`count`, the
+    number of cells using them, is not used that way and may be larger.)"""
+    for sst in _tag_attributes(head, "sst"):
+        for key in ("uniqueCount",):
+            declared = sst.get(key, "0")
+            if not declared.isdigit() or int(declared) > size // 7 + 1:
+                raise WorkbookRefused("file.damaged", detail=f"sharedStrings {key}={declared[:20]}")
 
 
 def _tag_attributes(xml: bytes, tag: str) -> list[dict[str, str]]:

@@ -68,6 +68,19 @@ def test_a_broken_file_is_one_verdict_not_a_traceback(name: str, content) -> Non
     assert [i.code for i in result.errors] == ["file.damaged"]
 
 
+def test_a_shared_string_table_declaring_trillions_of_entries_is_refused_before_reading() -> None:
+    """uniqueCount="4294967295999" made calamine reserve terabytes and abort."""
+    import re
+
+    from mutants import edit_member
+
+    lying = edit_member(sound_workbook(), "xl/sharedStrings.xml",
+                        lambda xml: re.sub(rb'uniqueCount="\d+"', b'uniqueCount="4294967295999"', xml))
+    result = validate_workbook(lying, "teks.xlsx", UNITS)
+    assert [i.code for i in result.errors] == ["file.damaged"]
+    assert "uniqueCount" in result.errors[0].message("en")
+
+
 def test_a_flipped_byte_in_the_zip_is_a_verdict() -> None:
     """zlib.error in the expansion check escaped as a traceback (17 mutants)."""
     import random
