@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.access import Actor, PermissionDenied
+from analytics.access import Actor, PermissionDenied, network
 from analytics.access.settings import SSO_HEADER, SSO_OIDC, AccessSettings
 from analytics.store_accounts import fold_username
 from analytics.store_sessions import SignedIn, SignInRefused
@@ -25,10 +25,46 @@ def settings() -> AccessSettings:
     return AccessSettings.from_env()
 
 
+def peer() -> str | None:
+    """The TCP peer of this session's connection; None for loopback (and with no client)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - no script context
+        return None
+    return address if isinstance(address, str) else None  # AppTest's client is a mock
+
+
+def request_headers() -> dict[str, str]:
+    try:
+        return dict(st.context.headers)
+    except Exception:  # noqa: BLE001 - no script context
+        return {}
+
+
+def client_address() -> str:
+    """The client's address for throttling (the forwarded one only from a trusted proxy)."""
+    return network.client_address(peer(), request_headers())
+
+
+def _refuse_unsafe_reach(config: AccessSettings) -> None:
+    """Open mode answers this computer only; trusted-header mode runs only behind its proxy."""
+    if not config.signed_in:
+        code, params = network.open_mode_refusal(peer(), request_headers()), {}
+    elif config.sso == SSO_HEADER:
+        address = st.get_option("server.address") or "0.0.0.0"
+        code, params = network.header_mode_refusal(address, peer()), {"address": address}
+    else:
+        return
+    if code:
+        st.error(t(code, **params), icon=":material/block:")
+        st.stop()
+
+
 def identify() -> SignedIn | None:
     """The person using this browser session, re-read from the store on every run; None when
     signed-in mode has nobody signed in (the caller shows the sign-in page)."""
     config = settings()
+    _refuse_unsafe_reach(config)
     if not config.signed_in:
         return SignedIn(Actor.local_admin(config.open_user, via="open"), config.open_user, token="")
     sessions = common.store().sessions

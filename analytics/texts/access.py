@@ -4,6 +4,18 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     # ---- refusals raised by the storage layer ------------------------------------------------
+    "access.open_mode_local_only": {
+        "id": "Mode terbuka hanya melayani komputer ini: setiap pengunjungnya bertindak sebagai admin. Untuk dipakai lewat jaringan, jalankan dengan mode masuk akun (KUDUS_AUTH=signed-in, lihat README 'Akses dan audit') dan buat akun untuk setiap pengguna.",
+        "en": "Open mode serves this computer only: every visitor acts as the administrator. To serve a network, run in signed-in mode (KUDUS_AUTH=signed-in, see the README's 'Access and audit') and create an account for each user.",
+    },
+    "access.header_mode_exposed": {
+        "id": "Mode SSO header tepercaya tidak dijalankan: Streamlit mendengarkan di '{address}', sehingga siapa pun yang menjangkaunya dapat mengaku sebagai pengguna mana pun. Atur server.address = \"127.0.0.1\" (proksi di komputer yang sama) atau alamat proksi yang tercantum di KUDUS_TRUSTED_PROXIES.",
+        "en": "Trusted-header SSO is not started: Streamlit listens on '{address}', so anyone who reaches it could claim any user. Set server.address = \"127.0.0.1\" (proxy on the same machine) or an address listed in KUDUS_TRUSTED_PROXIES.",
+    },
+    "access.header_mode_peer": {
+        "id": "Permintaan ini tidak datang dari proksi tepercaya, sehingga header penggunanya tidak dipercaya. Buka dasbor melalui alamat proksi resmi.",
+        "en": "This request did not come through a trusted proxy, so its user header is not believed. Open the dashboard through the official proxy address.",
+    },
     "access.denied": {
         "id": "Ditolak: {name} (peran {role}) tidak berwenang untuk '{permission}'. Hubungi admin bila ini keliru.",
         "en": "Refused: {name} (role {role}) may not do '{permission}'. Contact the admin if this is wrong.",
