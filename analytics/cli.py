@@ -79,7 +79,7 @@ def _unit_names(store) -> dict[str, str]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from analytics.ingest import check_paths, rosters_of
+    from analytics.intake.ingest import check_paths, rosters_of
 
     paths, store = _check_files(args)
     results = list(check_paths(paths, store.units(), rosters=rosters_of(store)))
@@ -94,7 +94,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from analytics.ingest import ingest_paths
+    from analytics.intake.ingest import ingest_paths
 
     paths, store = _check_files(args)
     outcomes = ingest_paths(paths, store, actor=_actor(args, store))
@@ -138,7 +138,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def _unit_kode(store, text: str) -> str:
-    from analytics.units import UnitDirectory
+    from analytics.intake.units import UnitDirectory
 
     match = UnitDirectory(store.units()).match(text)
     if match.kode is None:
@@ -158,7 +158,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 # ---- template / export / sample ---------------------------------------------------------------
 def cmd_template(args: argparse.Namespace) -> int:
-    from analytics.template import template_bytes
+    from analytics.intake.template import template_bytes
 
     store = _store(args)
     unit = store.units().set_index("kode").at[_unit_kode(store, args.unit), "nama"] if args.unit else None
@@ -186,7 +186,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from analytics.sample_loader import load_sample
+    from analytics.sample.loader import load_sample
 
     store = _store(args)
     if not store.is_empty() and not args.force:
@@ -213,7 +213,7 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
     """Per-innovation lifecycles across years and their measures (docs/lifecycle.md)."""
     from analytics.lifecycle import LinkSettingsError, build_lifecycles, lifecycle_report
     from analytics.rules import load_rules
-    from analytics.store_links import LinkDecisions
+    from analytics.store.links import LinkDecisions
 
     store = _store(args)
     history = store.history()

@@ -1,11 +1,11 @@
-"""Checks that misbehave on purpose, run inside analytics.sandbox workers by tests/test_sandbox.py
+"""Checks that misbehave on purpose, run inside analytics.intake.sandbox workers by tests/test_sandbox.py
 (a worker imports them by module name, so they live in a module, not in the test)."""
 
 from __future__ import annotations
 
 import os
 
-from analytics.model import WorkbookResult
+from analytics.intake.model import WorkbookResult
 
 
 def misbehave(data: bytes, name: str) -> WorkbookResult:

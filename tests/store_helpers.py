@@ -9,11 +9,11 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import func, select
 
-from analytics import contract
 from analytics import store as store_module
-from analytics.model import SubmissionData
-from analytics.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS
+from analytics.intake import contract
+from analytics.intake.model import SubmissionData
 from analytics.store import Store
+from analytics.store.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS
 
 UNITS = pd.DataFrame(
     [

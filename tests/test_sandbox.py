@@ -1,4 +1,4 @@
-"""Untrusted files are read in limited worker processes (analytics.sandbox), and the reader's
+"""Untrusted files are read in limited worker processes (analytics.intake.sandbox), and the reader's
 own checks refuse what would make it allocate without bound.  Each test here is one finding of
 the fuzzer (issue 12): before the fix it aborted the process, printed a traceback, disagreed
 between `validate` and `ingest`, or left workers running after `kill -9`.
@@ -19,10 +19,10 @@ from mutants import date_cell, future_zip_version, huge_count, sound_workbook, x
 from sandbox_checks import misbehave
 from xlsx_helpers import UNITS
 
-from analytics import values
-from analytics.sandbox import Limits, Sandbox
+from analytics.intake import values
+from analytics.intake.sandbox import Limits, Sandbox
+from analytics.intake.validation import validate_workbook
 from analytics.store import Store
-from analytics.validation import validate_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 

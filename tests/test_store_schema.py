@@ -21,11 +21,11 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from store_helpers import UNITS, contract_part, innovation_record, make_submission, typed_innovations, typed_officials
 
-from analytics import contract, schema
 from analytics import store as store_module
-from analytics.model import SubmissionData
-from analytics.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS, metadata
-from analytics.store import Store, alembic_config, default_database_url
+from analytics.intake import contract
+from analytics.intake.model import SubmissionData
+from analytics.store import Store, alembic_config, default_database_url, schema
+from analytics.store.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS, metadata
 
 
 @pytest.fixture
@@ -49,8 +49,8 @@ def test_every_contract_column_has_a_database_column():
 def test_migrated_database_matches_schema_module(store: Store):
     with store.engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), metadata)
-        heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())  # features branch off 0001
-        assert set(MigrationContext.configure(conn).get_current_heads()) == heads
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()  # fails on two heads
+        assert MigrationContext.configure(conn).get_current_heads() == (head,)
     assert differences == []
 
 

@@ -27,7 +27,7 @@ from analytics.filters import Filters, apply_filters, innovations_shown, years_w
 from analytics.indicators import Indicators, compute_all
 from analytics.rules import Rules
 from analytics.selection import filters_after_selection
-from ui import common, filters
+from ui import auth, common, filters
 from ui.common import DataVersion, t
 
 # No Plotly mode bar: on a phone it is always shown and covers the chart's title; Streamlit's own
@@ -68,7 +68,7 @@ def open_page(title_code: str) -> View:
     history = common.history(version)
     years = years_with_data(history)
     if not years:
-        common.offer_sample()
+        common.offer_sample(auth.current_actor())
         st.page_link("views/unggah.py", label=t("dash.go_upload"), icon=":material/upload_file:")
         st.stop()
     latest = common.local_time(history["uploaded_at"]).max()
@@ -294,30 +294,16 @@ def downloads(frame: pd.DataFrame, name: str, *, sheet: str, detail: dict[str, o
     from analytics.access import Permission
     from analytics.exports import to_csv_bytes, to_excel_bytes
 
-    if not common.may(Permission.EXPORT):
+    if not auth.may(Permission.EXPORT):
         return
     left, right = st.columns(2)
+    who = auth.current_actor()
     # Files are built only when clicked (deferred callables): 50,000 rows cost seconds to write.
     left.download_button(t("data.download_xlsx"),
-                         common.audited_download(lambda: to_excel_bytes(frame, sheet), what=f"{name}.xlsx",
+                         common.audited_download(lambda: to_excel_bytes(frame, sheet), who=who, what=f"{name}.xlsx",
                                                  detail=detail),
                          f"{name}.xlsx", icon=":material/grid_on:", on_click="ignore")
     right.download_button(t("data.download_csv"),
-                          common.audited_download(lambda: to_csv_bytes(frame), what=f"{name}.csv", detail=detail),
+                          common.audited_download(lambda: to_csv_bytes(frame), who=who, what=f"{name}.csv",
+                                                  detail=detail),
                           f"{name}.csv", icon=":material/description:", on_click="ignore")
-
-
-def export_panel(slot: DeltaGenerator, view: View, *, key: str, **options: object) -> None:
-    """The briefing export panel (ui.exports) in `slot`, a container near the top of the page,
-    built only when the reader asks for it.
-
-    Why on demand: with 50,000 innovations a cold briefing deck takes ~5 s and ~500 MB more
-    memory (bench/bench_dashboard.py), for a file most readers never take; a page view must stay
-    within 2 s and 800 MB.  Called last, so even when the toggle is on the charts come first.  The
-    module is imported here: its PDF and slide libraries take a second to load on a fresh server."""
-    with slot:
-        if not st.toggle(t("dash.prepare_briefing"), key=f"{key}_prepare", help=t("dash.prepare_briefing_help")):
-            return
-        from ui import exports
-
-        exports.briefing_exports(view, key=key, **options)  # type: ignore[arg-type]

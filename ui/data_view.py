@@ -12,7 +12,7 @@ from analytics.charts import number, table_formats
 from analytics.exports import INNOVATION_EXPORT_COLUMNS
 from analytics.filters import years_with_data
 from analytics.lifecycle import HASIL, column_labels, hasil_label
-from ui import common, dashboard, filters
+from ui import auth, common, dashboard, filters
 from ui.common import escape_md, t
 
 
@@ -32,7 +32,7 @@ def submissions_table(history: pd.DataFrame) -> pd.DataFrame:
 def filtered_history() -> pd.DataFrame:
     """The stored versions this reader may see (an operator: only their own units), filtered."""
     history = common.history(common.version())
-    who = common.actor()
+    who = auth.current_actor()
     if who is not None and not who.all_units():
         history = history[history["unit_kode"].isin(who.units)]
     left, middle, right = st.columns([3, 1, 1])
@@ -51,7 +51,7 @@ def filtered_history() -> pd.DataFrame:
 
 
 def restore_section(history: pd.DataFrame) -> None:
-    if not common.may(Permission.RESTORE):
+    if not auth.may(Permission.RESTORE):
         return
     st.markdown(f"**{t('data.restore_header')}**")
     earlier = history[~history["is_current"]]
@@ -63,7 +63,7 @@ def restore_section(history: pd.DataFrame) -> None:
               for row in earlier.itertuples()}
     chosen = st.selectbox(t("data.restore_pick"), list(labels), format_func=labels.get)
     if st.button(t("data.restore_button"), icon=":material/restore:"):
-        result = common.store().restore(int(chosen), actor=common.actor() or "")
+        result = common.store().restore(int(chosen), actor=auth.current_actor() or "")
         common.data_changed()
         st.success(result.message(common.lang(), escape_md(result.unit_kode)))
         st.rerun()

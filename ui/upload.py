@@ -10,12 +10,12 @@ import streamlit as st
 
 from analytics import i18n
 from analytics.access import Permission, PermissionDenied
-from analytics.ingest import Rosters, rosters_of
-from analytics.model import WorkbookResult
-from analytics.sandbox import Sandbox, WorkbookCheck
-from analytics.template import template_bytes
-from analytics.validation import issues_frame
-from ui import common, dashboard
+from analytics.intake.ingest import Rosters, rosters_of
+from analytics.intake.model import WorkbookResult
+from analytics.intake.sandbox import Sandbox, WorkbookCheck
+from analytics.intake.template import template_bytes
+from analytics.intake.validation import issues_frame
+from ui import auth, common, dashboard
 from ui.common import escape_md, t
 
 
@@ -45,7 +45,7 @@ def _rosters(version: common.DataVersion) -> Rosters:
 
 def check_files(uploads: list) -> list[WorkbookResult]:
     """Validate each uploaded file once per content (results kept in the session by hash), in
-    limited worker processes (analytics.sandbox): a file that crashes its reader, or asks for
+    limited worker processes (analytics.intake.sandbox): a file that crashes its reader, or asks for
     more memory or time than allowed, gets one verdict and the server stays up for everyone."""
     checked: dict[str, WorkbookResult] = st.session_state.setdefault("checked", {})
     keys = [f"{hashlib.sha256(u.getvalue()).hexdigest()}:{u.name}:{common.version()}" for u in uploads]
@@ -122,7 +122,7 @@ def store_section(results: list[WorkbookResult]) -> None:
 def warn_other_units(passed: list[WorkbookResult]) -> None:
     """Say before storing which files hold units this operator is not assigned to (the store
     refuses them anyway, and audits the attempt)."""
-    who = common.actor()
+    who = auth.current_actor()
     names = common.units(common.version()).set_index("kode")["nama"]
     for result in passed:
         foreign = sorted({s.unit_kode for s in result.submissions
@@ -134,7 +134,7 @@ def warn_other_units(passed: list[WorkbookResult]) -> None:
 
 def store_passed(passed: list[WorkbookResult]) -> list[tuple[str, str]]:
     """Store each passed file as the signed-in actor; a file the store refuses stores nothing."""
-    store, who = common.store(), common.actor()
+    store, who = common.store(), auth.current_actor()
     names = common.units(common.version()).set_index("kode")["nama"]
     progress = st.progress(0.0)
     messages = []

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import common, dashboard, filters, lifecycle
+from ui import common, dashboard, exports, filters, lifecycle
 from ui.common import t
 
 FLAGS = ("penerapan", "dasar_hukum", "anggaran", "sop", "monev", "replikasi")
@@ -109,4 +109,4 @@ if names is not None:
     chosen = picker(view, names)
     if chosen is not None:
         detail(view, chosen)
-dashboard.export_panel(export_slot, view, slides=("kpi", "peringkat", "cakupan"), key="export_units")
+exports.export_panel(export_slot, view, slides=("kpi", "peringkat", "cakupan"), key="export_units")

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from analytics import contract as c
+from analytics.intake import contract as c
 from analytics.sample.report import GeneratedWorkbook
 from analytics.sample.settings import SAMPLE_DATA
 from analytics.sample.urusan import P3A, PMD

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from random import Random
 
-from analytics import contract as c
+from analytics.intake import contract as c
 from analytics.sample.people import DESA, _Pejabat, person_name
 from analytics.sample.settings import BASE_YEAR
 from analytics.sample.units import _Unit, unit_urusan

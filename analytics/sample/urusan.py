@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analytics import contract as c
+from analytics.intake import contract as c
 
 # ---- urusan per unit -----------------------------------------------------------------------
 ADMINDUK, TRANTIB = "Administrasi Kependudukan dan Pencatatan Sipil", c.URUSAN[4]

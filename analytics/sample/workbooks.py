@@ -8,7 +8,7 @@ from random import Random
 
 import pandas as pd
 
-from analytics import contract as c
+from analytics.intake import contract as c
 from analytics.sample.history import _History
 from analytics.sample.innovations import _Ctx, new_inovasi
 from analytics.sample.people import _new_pejabat

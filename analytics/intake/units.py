@@ -11,10 +11,10 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from analytics import contract, values
-from analytics.contract import fold
+from analytics.intake import contract, values
+from analytics.intake.contract import fold
 
-UNITS_CSV = Path(__file__).resolve().parent.parent / "sample_data" / "units.csv"
+UNITS_CSV = Path(__file__).resolve().parents[2] / "sample_data" / "units.csv"
 UNIT_COLUMNS = ("kode", "nama", "singkatan", "jenis_unit", "induk_kode", "kecamatan", "aktif")
 _PREFIXES = re.compile(r"^(uptd|kecamatan|kec\.?|perumda|pd)\s+", re.IGNORECASE)
 

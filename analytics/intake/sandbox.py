@@ -38,14 +38,14 @@ from typing import Any
 
 import pandas as pd
 
-from analytics.model import ERROR, Issue, WorkbookResult
+from analytics.intake.model import ERROR, Issue, WorkbookResult
 
 Check = Callable[[bytes, str], WorkbookResult]
 Payload = bytes | Path  # the file's bytes (an upload) or its path (read inside the worker)
 
 # Imported once by the fork server, so each worker starts in milliseconds.  Another reader's
 # module may be added here; one that is not is imported by the worker on first use.
-PRELOAD = ["analytics.validation", "analytics.sandbox"]
+PRELOAD = ["analytics.intake.validation", "analytics.intake.sandbox"]
 _PR_SET_PDEATHSIG = 1
 
 
@@ -76,8 +76,8 @@ class WorkbookCheck:
     _directory: Any = field(default=None, repr=False, compare=False)
 
     def __call__(self, data: bytes, file_name: str) -> WorkbookResult:
-        from analytics.units import UnitDirectory
-        from analytics.validation import validate_workbook
+        from analytics.intake.units import UnitDirectory
+        from analytics.intake.validation import validate_workbook
 
         if self._directory is None:
             self._directory = UnitDirectory(self.units)
@@ -93,7 +93,7 @@ class WorkbookCheck:
 # --------------------------------------------------------------------------------------------
 def unreadable(file_name: str, code: str, **params: Any) -> WorkbookResult:
     """The one verdict for a file that could not be read (code: memory, time or crash)."""
-    from analytics.workbook import safe_file_name
+    from analytics.intake.workbook import safe_file_name
 
     name = safe_file_name(file_name)
     issue = Issue(ERROR, f"file.unreadable.{code}", name,

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import or_, select
 
-from analytics import store_rows
-from analytics.schema import audit_events
-from analytics.store_rows import AUDIT_COLUMNS
-
-if TYPE_CHECKING:
-    from analytics.store import Store
+from analytics.store import frames
+from analytics.store.core import StoreCore
+from analytics.store.frames import AUDIT_COLUMNS
+from analytics.store.schema import audit_events
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,7 @@ class AuditFilter:
     limit: int = 5000
 
 
-def search_audit(store: Store, wanted: AuditFilter) -> pd.DataFrame:
+def search_audit(store: StoreCore, wanted: AuditFilter) -> pd.DataFrame:
     """Events matching `wanted`, newest first (columns of `Store.audit_log`)."""
     a = audit_events
     statement = select(*(a.c[name] for name in AUDIT_COLUMNS)).order_by(a.c.id.desc()).limit(max(1, wanted.limit))
@@ -50,10 +47,10 @@ def search_audit(store: Store, wanted: AuditFilter) -> pd.DataFrame:
     if wanted.text:
         statement = statement.where(or_(a.c.target.contains(wanted.text, autoescape=True),
                                         a.c.detail.contains(wanted.text, autoescape=True)))
-    return store_rows.typed_audit(store._read(statement))
+    return frames.typed_audit(store._read(statement))
 
 
-def audit_choices(store: Store) -> dict[str, list[str]]:
+def audit_choices(store: StoreCore) -> dict[str, list[str]]:
     """The actors, actions and outcomes that occur, for the filter drop-downs."""
     a = audit_events
     with store.engine.connect() as conn:

@@ -27,7 +27,7 @@ def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     """executemany straight to the driver, with the statement compiled once by SQLAlchemy.
 
     SQLAlchemy's per-row parameter processing costs more than SQLite's own insert for a bulk
-    upload; the values are already plain Python (store_rows).  Dates go to SQLite as the ISO
+    upload; the values are already plain Python (analytics.store.frames).  Dates go to SQLite as the ISO
     text its Date type reads back (the adapter registered below); psycopg takes them natively.
     """
     if not rows:

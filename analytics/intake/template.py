@@ -25,8 +25,8 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from analytics import contract as c
-from analytics.petunjuk import TEMPLATE_INOVASI_COLUMNS, max_year, petunjuk_lines
+from analytics.intake import contract as c
+from analytics.intake.petunjuk import TEMPLATE_INOVASI_COLUMNS, max_year, petunjuk_lines
 
 VALIDATION_ROWS = 1000  # data rows covered by drop-downs and checks in a blank template
 DATE_FORMAT = "dd/mm/yyyy"

@@ -2,11 +2,11 @@
 
 This is the *current* shape of the schema, used by `analytics.store` to build statements.  The
 database itself is created and upgraded only by the Alembic migrations in
-`analytics/migrations/versions/`, which spell out every table explicitly (a migration must keep
+`analytics/store/migrations/versions/`, which spell out every table explicitly (a migration must keep
 describing the schema of its day even after this module moves on).  `tests/test_store.py` checks
 that the migrated database and this metadata agree, so the two cannot drift apart silently.
 
-Column names of `innovations` and `officials` are the `key`s of `analytics.contract`
+Column names of `innovations` and `officials` are the `key`s of `analytics.intake.contract`
 (see docs/frames.md).  Multi-value cells are stored as ';'-joined text, NIPs as text.
 Timestamps are naive UTC.
 """

@@ -13,9 +13,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from analytics import contract, values
-from analytics.contract import Column
-from analytics.model import ERROR, WARNING, Issue
+from analytics.intake import contract, values
+from analytics.intake.contract import Column
+from analytics.intake.model import ERROR, WARNING, Issue
 
 Grid = list[list[Any]]
 _HEADER_SCAN_ROWS = 30

@@ -14,19 +14,18 @@ decision in force per pair; writers on one unit are serialised by the store's un
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import insert, select, update
 
-from analytics import contract, store_rows
 from analytics.access.guard import authorize
 from analytics.access.roles import Actor, Permission
-from analytics.lifecycle.linking import DECISION_COLUMNS, KEPUTUSAN, TAUTKAN, TOLAK, empty_decisions
-from analytics.schema import lifecycle_links
-
-if TYPE_CHECKING:
-    from analytics.store import Store
+from analytics.intake import contract
+from analytics.store import frames
+from analytics.store.core import StoreCore
+from analytics.store.frames import DECISION_COLUMNS, KEPUTUSAN, TAUTKAN, TOLAK, empty_decisions
+from analytics.store.schema import lifecycle_links
 
 __all__ = ["KEPUTUSAN", "TAUTKAN", "TOLAK", "LinkDecisions", "LinkError", "LinkResult"]
 
@@ -69,7 +68,7 @@ def pair_key(unit_kode: str, tahun_a: int, nama_a: str, tahun_b: int, nama_b: st
 class LinkDecisions:
     """Link decisions on the store's engine (reached as ``LinkDecisions(store)``)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: StoreCore) -> None:
         self.store = store
 
     def frame(self, *, include_undone: bool = False, unit_kode: str | None = None) -> pd.DataFrame:
@@ -88,7 +87,7 @@ class LinkDecisions:
             frame[name] = frame[name].astype("int64")
         frame["skor"] = frame["skor"].astype("float64")
         for name in ("diputuskan_pada", "dibatalkan_pada"):
-            frame[name] = store_rows.utc(frame[name])
+            frame[name] = frames.utc(frame[name])
         for name in ("unit_kode", "nama_fold_a", "nama_a", "nama_fold_b", "nama_b", "keputusan", "diputuskan_oleh"):
             frame[name] = frame[name].astype("str")
         return frame
@@ -115,7 +114,7 @@ class LinkDecisions:
                 self.store._audit(conn, actor=who, action=ACTIONS[keputusan], target=target, outcome="unchanged",
                                   detail={**detail, "decision_id": current.id})
                 return LinkResult("unchanged", int(current.id))
-            now = store_rows.utcnow()
+            now = frames.utcnow()
             if current is not None:
                 conn.execute(update(t).where(t.c.id == current.id)
                              .values(dibatalkan_oleh=who.name, dibatalkan_pada=now))
@@ -140,7 +139,7 @@ class LinkDecisions:
         with self.store._write() as conn:
             self.store._lock_unit(conn, row.unit_kode)
             done = conn.execute(update(t).where(t.c.id == row.id, t.c.dibatalkan_pada.is_(None))
-                                .values(dibatalkan_oleh=who.name, dibatalkan_pada=store_rows.utcnow())).rowcount
+                                .values(dibatalkan_oleh=who.name, dibatalkan_pada=frames.utcnow())).rowcount
             if not done:  # undone by someone else in the meantime
                 raise UnknownDecisionError(f"keputusan #{decision_id} sudah dibatalkan / already undone")
             self.store._audit(conn, actor=who, action=UNDO_ACTION, target=target, detail={

@@ -19,7 +19,7 @@ from typing import Any
 import openpyxl
 import python_calamine
 
-from analytics import contract, values
+from analytics.intake import contract, values
 
 MB = 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -10,19 +10,16 @@ used — the last good rules stay in force, never a half-applied file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import insert, select, update
 
-from analytics import store_rows
 from analytics.access.guard import authorize
 from analytics.access.roles import Actor, Permission
 from analytics.rules import Rules, RulesError, load_rules, parse_rules
-from analytics.schema import rules_versions
-
-if TYPE_CHECKING:
-    from analytics.store import Store
+from analytics.store import frames
+from analytics.store.core import StoreCore
+from analytics.store.schema import rules_versions
 
 MAX_RULES_BYTES = 256 * 1024  # a rules file is a few kilobytes; anything bigger is a mistake
 
@@ -35,14 +32,14 @@ class RulesInForce:
 
 
 class RulesVersions:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: StoreCore) -> None:
         self.store = store
 
     def history(self) -> pd.DataFrame:
         r = rules_versions
         frame = self.store._read(select(r.c.id, r.c.file_name, r.c.fingerprint, r.c.uploaded_by, r.c.uploaded_at,
                                         r.c.is_current).order_by(r.c.id.desc()))
-        frame["uploaded_at"] = store_rows.utc(frame["uploaded_at"])
+        frame["uploaded_at"] = frames.utc(frame["uploaded_at"])
         frame["is_current"] = frame["is_current"].astype(bool)
         return frame
 
@@ -97,7 +94,7 @@ class RulesVersions:
             conn.execute(update(r).where(r.c.is_current).values(is_current=False))
             version_id = conn.execute(insert(r).values(
                 content=text, fingerprint=rules.sidik, file_name=file_name, uploaded_by=who.name,
-                uploaded_at=store_rows.utcnow(), is_current=True)).inserted_primary_key[0]
+                uploaded_at=frames.utcnow(), is_current=True)).inserted_primary_key[0]
             self.store._audit(conn, actor=who, action="rules.change", target="rules", detail={
                 "version_id": version_id, "previous_version_id": current.id if current else None,
                 "fingerprint": rules.sidik, "file_name": file_name})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from analytics import contract as c
+from analytics.intake import contract as c
 
 # The Inovasi columns of a one-unit workbook: Nama Unit and Tahun live on the Profil sheet.
 TEMPLATE_INOVASI_COLUMNS: tuple[c.Column, ...] = tuple(

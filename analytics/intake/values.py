@@ -19,8 +19,8 @@ from typing import Any, NamedTuple
 import dateparser
 from rapidfuzz import fuzz, process
 
-from analytics import contract
-from analytics.contract import fold
+from analytics.intake import contract
+from analytics.intake.contract import fold
 
 _NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 

@@ -1,7 +1,7 @@
 """Raw workbook -> clean frames + every issue, each with sheet, Excel row, column and value.
 
 The validator never stops at the first problem: an analyst fixing a workbook wants the whole list
-at once.  Errors block storing; warnings do not.  analytics.sheets reads the tables and parses
+at once.  Errors block storing; warnings do not.  analytics.intake.sheets reads the tables and parses
 each column once per distinct value; here the rows are checked against each other (names, stage
 dates, NIPs), every row gets its unit and year, and the workbook is split per (unit, year).
 """
@@ -15,9 +15,9 @@ from typing import Any
 
 import pandas as pd
 
-from analytics import contract, values
-from analytics.model import ERROR, WARNING, Issue, SubmissionData, WorkbookResult
-from analytics.sheets import (
+from analytics.intake import contract, values
+from analytics.intake.model import ERROR, WARNING, Issue, SubmissionData, WorkbookResult
+from analytics.intake.sheets import (
     Findings,
     Profil,
     Records,
@@ -27,8 +27,8 @@ from analytics.sheets import (
     read_profil,
     read_table,
 )
-from analytics.units import UnitDirectory
-from analytics.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name
+from analytics.intake.units import UnitDirectory
+from analytics.intake.workbook import RawWorkbook, WorkbookRefused, read_workbook, safe_file_name
 
 Roster = Callable[[str], set[str]]
 INOVASI_FRAME_COLUMNS = [c.key for c in contract.INOVASI_COLUMNS if c.key not in ("no", "nama_unit", "tahun")]

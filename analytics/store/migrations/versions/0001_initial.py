@@ -5,7 +5,7 @@ Revises:
 Create Date: 2025-11-28
 
 Written out in full on purpose: this file must keep creating the schema of its day even after
-analytics/schema.py moves on.
+analytics/store/schema.py moves on.
 """
 
 from __future__ import annotations

@@ -17,19 +17,17 @@ import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from analytics import store_rows
 from analytics.access import passwords
 from analytics.access.roles import KIOSK, Actor, PermissionDenied
 from analytics.access.settings import AccessSettings
-from analytics.schema import accounts, auth_sessions
-from analytics.store_accounts import AccountRecord, Accounts, fold_username
-
-if TYPE_CHECKING:
-    from analytics.store import Store
+from analytics.store import frames
+from analytics.store.accounts import AccountRecord, Accounts, fold_username
+from analytics.store.core import StoreCore
+from analytics.store.schema import accounts, auth_sessions
 
 TOUCH_EVERY = timedelta(seconds=60)  # last_seen_at is written at most this often per session
 
@@ -53,7 +51,7 @@ def token_hash(token: str) -> str:
 
 
 class Sessions:
-    def __init__(self, store: Store, settings: AccessSettings | None = None) -> None:
+    def __init__(self, store: StoreCore, settings: AccessSettings | None = None) -> None:
         self.store = store
         self.settings = settings or AccessSettings.from_env()
         self.accounts = Accounts(store)
@@ -61,7 +59,7 @@ class Sessions:
     # -- signing in --------------------------------------------------------------------------
     def sign_in(self, username: str, password: str, *, now: datetime | None = None) -> SignedIn:
         """Check a user name (or e-mail) and password, then open a session."""
-        now = now or store_rows.utcnow()
+        now = now or frames.utcnow()
         record, new_hash = self._authenticate(username, password, now)
         with self.store._write() as conn:
             values: dict[str, Any] = {"failed_attempts": 0, "locked_until": None, "last_login_at": now}
@@ -75,7 +73,7 @@ class Sessions:
 
     def check_password(self, username: str, password: str) -> None:
         """Prove a password again (before changing it) with the same failure count and lockout."""
-        self._authenticate(username, password, store_rows.utcnow())
+        self._authenticate(username, password, frames.utcnow())
 
     def _authenticate(self, username: str, password: str, now: datetime) -> tuple[AccountRecord, str | None]:
         """The account if the password matches (and a stronger hash when the cost has risen);
@@ -100,7 +98,7 @@ class Sessions:
     def sign_in_trusted(self, identity: str, *, via: str, now: datetime | None = None) -> SignedIn:
         """An identity vouched for by OIDC (st.login) or the reverse proxy's user header, mapped to
         the account with that user name or e-mail.  Roles always come from the account."""
-        now = now or store_rows.utcnow()
+        now = now or frames.utcnow()
         folded = fold_username(identity)[:254]
         record = self.accounts.get(folded) if folded else None
         if record is None or not record.active:
@@ -120,7 +118,7 @@ class Sessions:
         ended token; SignInRefused("auth.session_expired"/"auth.inactive") when it just ended."""
         if not token or len(token) > 200:
             return None
-        now = now or store_rows.utcnow()
+        now = now or frames.utcnow()
         s = auth_sessions
         with self.store.engine.connect() as conn:
             row = conn.execute(select(s.c.token_hash, s.c.account_id, s.c.via, s.c.identity, s.c.last_seen_at,
@@ -187,7 +185,7 @@ class Sessions:
     def _end(self, hashed: str, username: str, action: str, detail: dict[str, Any]) -> None:
         with self.store._write() as conn:
             conn.execute(update(auth_sessions).where(auth_sessions.c.token_hash == hashed)
-                         .values(ended_at=store_rows.utcnow()))
+                         .values(ended_at=frames.utcnow()))
             self.store._audit(conn, actor=username, action=action, target="session", detail=detail,
                               bump_version=False)
 

@@ -1,4 +1,4 @@
-"""Persistence: the only module that talks SQL.
+"""The Store: stored reports (submissions) with their versions, and every read of the data.
 
 A SQLite file by default, PostgreSQL when ``DATABASE_URL`` says so; the same code and the same
 Alembic migrations serve both.  Every statement is built with SQLAlchemy Core, so every value
@@ -23,8 +23,8 @@ What the rest of the app relies on:
   was opened with ``require_actor=True`` (the signed-in app), where it is refused.
 * Reads return DataFrames with the columns and dtypes of docs/frames.md.
 
-The value conversions on either side (frames <-> row dicts) live in `analytics.store_rows`, and the
-unit list is read and checked by `analytics.units`; every statement is built and run here.
+The value conversions on either side (frames <-> row dicts) live in `analytics.store.frames`, and the
+unit list is read and checked by `analytics.intake.units`; every statement is built and run here.
 """
 
 from __future__ import annotations
@@ -43,11 +43,15 @@ from sqlalchemy import Select, bindparam, delete, func, insert, select, text, up
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
 
-from analytics import i18n, store_rows
+from analytics import i18n
 from analytics.access.guard import actor_name, audit_detail, authorize
 from analytics.access.roles import Actor, Permission
-from analytics.model import SubmissionData
-from analytics.schema import (
+from analytics.intake.model import SubmissionData
+from analytics.intake.units import UNIT_COLUMNS, UNITS_CSV, clean_units, read_units_csv
+from analytics.store import frames
+from analytics.store.engine import WRITE_OPTION, create_store_engine, insert_many
+from analytics.store.frames import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
+from analytics.store.schema import (
     INNOVATION_FIELDS,
     OFFICIAL_FIELDS,
     audit_events,
@@ -57,14 +61,11 @@ from analytics.schema import (
     submissions,
     units,
 )
-from analytics.store_engine import WRITE_OPTION, create_store_engine, insert_many
-from analytics.store_rows import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
-from analytics.units import UNIT_COLUMNS, UNITS_CSV, clean_units, read_units_csv
 
 if TYPE_CHECKING:
-    from analytics.store_accounts import Accounts
-    from analytics.store_rules import RulesVersions
-    from analytics.store_sessions import Sessions
+    from analytics.store.accounts import Accounts
+    from analytics.store.rules_versions import RulesVersions
+    from analytics.store.sessions import Sessions
 
 __all__ = [
     "AUDIT_COLUMNS", "DEFAULT_UNITS_CSV", "HISTORY_COLUMNS", "INNOVATION_KINDS", "OFFICIAL_KINDS",
@@ -72,9 +73,9 @@ __all__ = [
     "alembic_config", "clean_units", "default_database_url", "normalise_url", "read_units_csv",
 ]
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-REPO_ROOT = PACKAGE_DIR.parent
-MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+STORE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = STORE_DIR.parents[1]
+MIGRATIONS_DIR = STORE_DIR / "migrations"
 DEFAULT_UNITS_CSV = UNITS_CSV  # sample_data/units.csv
 DATABASE_FILE_NAME = "inovasi.sqlite"
 
@@ -186,22 +187,22 @@ class Store:
     # -- access: accounts, sessions and the rules in force live next door, on the same engine ------
     @property
     def accounts(self) -> Accounts:
-        """Accounts, sign-in, sessions and lockout (`analytics.store_accounts`)."""
-        from analytics.store_accounts import Accounts
+        """Accounts, sign-in, sessions and lockout (`analytics.store.accounts`)."""
+        from analytics.store.accounts import Accounts
 
         return Accounts(self)
 
     @property
     def sessions(self) -> Sessions:
-        """Sign-in (password or SSO), lockout, session tokens and timeouts (`analytics.store_sessions`)."""
-        from analytics.store_sessions import Sessions
+        """Sign-in (password or SSO), lockout, session tokens and timeouts (`analytics.store.sessions`)."""
+        from analytics.store.sessions import Sessions
 
         return Sessions(self)
 
     @property
     def rules_versions(self) -> RulesVersions:
-        """The rules file in force and its earlier versions (`analytics.store_rules`)."""
-        from analytics.store_rules import RulesVersions
+        """The rules file in force and its earlier versions (`analytics.store.rules_versions`)."""
+        from analytics.store.rules_versions import RulesVersions
 
         return RulesVersions(self)
 
@@ -219,7 +220,7 @@ class Store:
     def _read(self, statement: Select[Any]) -> pd.DataFrame:
         """The rows as a frame built column by column from the driver's plain tuples: SQLAlchemy's
         Row objects and per-value type processing (dates are text in SQLite) cost more than the
-        query on 50,000 rows.  Callers give the columns their dtypes (`store_rows.typed*`)."""
+        query on 50,000 rows.  Callers give the columns their dtypes (`frames.typed*`)."""
         with self.engine.connect() as conn:
             result = conn.execute(statement)
             columns = list(result.keys())
@@ -236,8 +237,8 @@ class Store:
         must not be able to empty every cache of the dashboard with each guess.
         """
         conn.execute(insert(audit_events).values(
-            at=store_rows.utcnow(), actor=actor_name(actor)[:200], action=action, target=target or "",
-            outcome=outcome, detail=store_rows.to_json(audit_detail(actor, detail)),
+            at=frames.utcnow(), actor=actor_name(actor)[:200], action=action, target=target or "",
+            outcome=outcome, detail=frames.to_json(audit_detail(actor, detail)),
         ))
         if bump_version:
             conn.execute(update(store_version).where(store_version.c.id == 1)
@@ -260,12 +261,12 @@ class Store:
             raise UnknownUnitError(f"unit {unit_kode!r} tidak ada di daftar unit")
 
     def _bootstrap(self, units_csv: Path) -> None:
-        """Migrate to the heads and seed the unit list, once, whoever else starts at the same time."""
+        """Migrate to the head and seed the unit list, once, whoever else starts at the same time."""
         with self._write() as conn:
             if self._is_postgresql:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BOOTSTRAP_LOCK_KEY})
-            # "heads": features add migrations side by side (each on 0001); all of them apply.
-            command.upgrade(alembic_config(connection=conn), "heads")
+            # "head", singular: the migrations form one line (a second head fails here, not silently).
+            command.upgrade(alembic_config(connection=conn), "head")
             if units_csv.is_file() and conn.execute(select(func.count()).select_from(units)).scalar_one() == 0:
                 rows = clean_units(read_units_csv(units_csv))
                 if rows:
@@ -286,7 +287,7 @@ class Store:
 
     def units(self) -> pd.DataFrame:
         statement = select(*(units.c[name] for name in UNIT_COLUMNS)).order_by(units.c.kode)
-        return store_rows.typed_units(self._read(statement))
+        return frames.typed_units(self._read(statement))
 
     def years(self) -> list[int]:
         """Years that have current data, ascending."""
@@ -326,7 +327,7 @@ class Store:
         )
         if tahun is not None:
             statement = statement.where(submissions.c.tahun == int(tahun))
-        return store_rows.typed(self._read(statement), kinds)
+        return frames.typed(self._read(statement), kinds)
 
     def _version_rows(self, table: Any, fields: Iterable[str], kinds: dict[str, str],
                       submission_id: int) -> pd.DataFrame:
@@ -335,7 +336,7 @@ class Store:
             .where(table.c.submission_id == int(submission_id))
             .order_by(table.c.baris, table.c.id)
         )
-        return store_rows.typed(self._read(statement), kinds)
+        return frames.typed(self._read(statement), kinds)
 
     def roster(self, unit_kode: str) -> set[str]:
         """NIPs of the unit's officials in its current submissions (any year)."""
@@ -365,14 +366,14 @@ class Store:
             statement = statement.where(s.c.unit_kode == unit_kode)
         if tahun is not None:
             statement = statement.where(s.c.tahun == int(tahun))
-        return store_rows.typed_history(self._read(statement))
+        return frames.typed_history(self._read(statement))
 
     def audit_log(self, limit: int | None = None) -> pd.DataFrame:
         """Audit events, newest first; `detail` is JSON text."""
         statement = select(*(audit_events.c[name] for name in AUDIT_COLUMNS)).order_by(audit_events.c.id.desc())
         if limit is not None:
             statement = statement.limit(int(limit))
-        return store_rows.typed_audit(self._read(statement))
+        return frames.typed_audit(self._read(statement))
 
     # -- writes ----------------------------------------------------------------------------------
     def record_event(self, *, actor: Actor | str, action: str, target: str = "", outcome: str = "ok",
@@ -466,14 +467,14 @@ class Store:
         submission_id = conn.execute(
             insert(s).values(
                 unit_kode=unit_kode, tahun=tahun, file_name=sub.file_name or "",
-                content_hash=sub.content_hash, uploaded_by=actor.name, uploaded_at=store_rows.utcnow(),
+                content_hash=sub.content_hash, uploaded_by=actor.name, uploaded_at=frames.utcnow(),
                 source=source, is_current=True, jumlah_inovasi=n_innovations,
-                jumlah_pejabat=n_officials, profil=store_rows.to_json(sub.profil),
+                jumlah_pejabat=n_officials, profil=frames.to_json(sub.profil),
             )
         ).inserted_primary_key[0]
         constants = {"submission_id": submission_id, "unit_kode": unit_kode, "tahun": tahun}
-        self._insert_innovations(conn, store_rows.submission_rows(sub, "innovations", INNOVATION_KINDS, constants))
-        self._insert_officials(conn, store_rows.submission_rows(sub, "officials", OFFICIAL_KINDS, constants))
+        self._insert_innovations(conn, frames.submission_rows(sub, "innovations", INNOVATION_KINDS, constants))
+        self._insert_officials(conn, frames.submission_rows(sub, "officials", OFFICIAL_KINDS, constants))
         action = "stored" if current is None else "replaced"
         self._audit(conn, actor=actor, action=f"store.{action}", target=target, detail={
             "submission_id": submission_id,

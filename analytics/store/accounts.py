@@ -12,19 +12,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from analytics import store_rows, values
 from analytics.access import passwords
 from analytics.access.guard import authorize
 from analytics.access.roles import ADMIN, OPERATOR, ROLES, Actor, Permission, PermissionDenied
-from analytics.schema import account_units, accounts, auth_sessions, units
-
-if TYPE_CHECKING:
-    from analytics.store import Store
+from analytics.intake import values
+from analytics.store import frames
+from analytics.store.core import StoreCore
+from analytics.store.schema import account_units, accounts, auth_sessions, units
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,63}$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,60}$")
@@ -63,7 +62,7 @@ def fold_username(name: str) -> str:
 class Accounts:
     """The accounts table and the units each operator account covers."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: StoreCore) -> None:
         self.store = store
 
     # -- reads -------------------------------------------------------------------------------
@@ -116,7 +115,7 @@ class Accounts:
         frame = pd.DataFrame([{**row, "units": "; ".join(by_account.get(row["id"], []))} for row in rows],
                              columns=list(ACCOUNT_COLUMNS))
         for name in ("locked_until", "last_login_at", "created_at"):
-            frame[name] = store_rows.utc(frame[name])
+            frame[name] = frames.utc(frame[name])
         frame["active"] = frame["active"].astype(bool)
         return frame
 
@@ -128,7 +127,7 @@ class Accounts:
         who = authorize(self.store, actor, Permission.MANAGE_ACCOUNTS, target=f"account/{folded}")
         unit_codes = self._check_fields(folded, role, units, email)
         password_hash = self._new_hash(password, folded) if password else None
-        now = store_rows.utcnow()
+        now = frames.utcnow()
         with self.store._write() as conn:
             names = sorted({folded, _fold_email(email) or folded})  # neither may be taken as either
             if conn.execute(select(accounts.c.id).where(
@@ -175,7 +174,7 @@ class Accounts:
                 self._set_units(conn, current.id, unit_codes)
             if fields:
                 conn.execute(update(accounts).where(accounts.c.id == current.id)
-                             .values(**fields, updated_at=store_rows.utcnow()))
+                             .values(**fields, updated_at=frames.utcnow()))
             if "role" in changes or "active" in changes or "units" in changes:
                 self._end_sessions(conn, current.id)  # a changed right applies now, not at next sign-in
             self.store._audit(conn, actor=who, action="account.update", target=f"account/{current.username}",
@@ -197,7 +196,7 @@ class Accounts:
             authorize(self.store, actor, Permission.MANAGE_ACCOUNTS, target=f"account/{folded}")
         password_hash = self._new_hash(password, target.username)
         with self.store._write() as conn:
-            now = store_rows.utcnow()
+            now = frames.utcnow()
             conn.execute(update(accounts).where(accounts.c.id == target.id).values(
                 password_hash=password_hash, failed_attempts=0, locked_until=None, password_changed_at=now,
                 updated_at=now))
@@ -211,7 +210,7 @@ class Accounts:
         with self.store._write() as conn:
             target = self._require(conn, folded)
             conn.execute(update(accounts).where(accounts.c.id == target.id).values(
-                failed_attempts=0, locked_until=None, updated_at=store_rows.utcnow()))
+                failed_attempts=0, locked_until=None, updated_at=frames.utcnow()))
             self.store._audit(conn, actor=who, action="account.unlock", target=f"account/{target.username}")
 
     # -- helpers -----------------------------------------------------------------------------
@@ -261,7 +260,7 @@ class Accounts:
     def _end_sessions(conn: Connection, account_id: int) -> None:
         conn.execute(update(auth_sessions).where(auth_sessions.c.account_id == account_id,
                                                  auth_sessions.c.ended_at.is_(None))
-                     .values(ended_at=store_rows.utcnow()))
+                     .values(ended_at=frames.utcnow()))
 
 
 def _display(name: str | None) -> str:

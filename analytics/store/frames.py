@@ -3,7 +3,7 @@
 Going in, a frame (or the validator's plain column lists) becomes a list of row dicts of plain
 Python values, None where missing.  Coming out, a frame read from the database gets the columns
 and dtypes of docs/frames.md.  No SQL here: the column kinds come from the table definitions of
-`analytics.schema`, and `analytics.store` builds and runs every statement.
+`analytics.store.schema`, and `analytics.store` builds and runs every statement.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import BigInteger, Boolean, Column, Date, Double, Float, Integer
 
-from analytics.model import SubmissionData
-from analytics.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS, innovations, officials
-from analytics.units import UNIT_COLUMNS
+from analytics.intake.model import SubmissionData
+from analytics.intake.units import UNIT_COLUMNS
+from analytics.store.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS, innovations, officials
 
 HISTORY_COLUMNS = (
     "submission_id", "unit_kode", "unit_nama", "tahun", "is_current", "uploaded_by", "uploaded_at",
@@ -191,3 +191,18 @@ def typed_audit(frame: pd.DataFrame) -> pd.DataFrame:
     for name in AUDIT_COLUMNS[2:]:
         frame[name] = frame[name].astype("str")
     return frame
+
+
+# ---- lifecycle link decisions (analytics.store.links writes them, analytics.lifecycle applies them) ----
+TAUTKAN, TOLAK = "tautkan", "tolak"  # confirm: the same innovation / reject: different innovations
+KEPUTUSAN = (TAUTKAN, TOLAK)
+DECISION_COLUMNS = (
+    "id", "unit_kode", "tahun_a", "nama_fold_a", "nama_a", "tahun_b", "nama_fold_b", "nama_b", "skor",
+    "keputusan", "diputuskan_oleh", "diputuskan_pada", "dibatalkan_oleh", "dibatalkan_pada",
+)
+
+
+def empty_decisions() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in DECISION_COLUMNS})
+    return frame.astype({"id": "int64", "tahun_a": "int64", "tahun_b": "int64", "skor": "float64",
+                         "diputuskan_pada": "datetime64[us, UTC]", "dibatalkan_pada": "datetime64[us, UTC]"})

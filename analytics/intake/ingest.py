@@ -1,5 +1,5 @@
 """Checking and storing many workbooks: read + validate in limited worker processes
-(analytics.sandbox), store in one writer.
+(analytics.intake.sandbox), store in one writer.
 
 Reading and validating is CPU-bound Python and parallelises across cores; storing goes through
 the single store (one transaction per unit and year) while the workers read the next files.
@@ -13,25 +13,36 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 import pandas as pd
 
 from analytics.access import Actor, PermissionDenied
-from analytics.model import WorkbookResult
-from analytics.sandbox import Check, Limits, Sandbox, WorkbookCheck
-from analytics.store import Store, StoreResult
+from analytics.intake.model import WorkbookResult
+from analytics.intake.sandbox import Check, Limits, Sandbox, WorkbookCheck
 
 Rosters = dict[str, set[str]]
+
+
+class ReportStore(Protocol):
+    """What ingesting needs of the store (`analytics.store.Store`): typed here, so that the intake
+    never imports the storage layer above it; the store is handed in by the caller."""
+
+    def units(self) -> pd.DataFrame: ...
+
+    def officials(self) -> pd.DataFrame: ...
+
+    def store_many(self, submissions: Any, *, actor: Actor | str, source: str) -> list[Any]: ...
 
 
 @dataclass
 class IngestOutcome:
     result: WorkbookResult
-    stored: list[StoreResult] = field(default_factory=list)
+    stored: list[Any] = field(default_factory=list)  # analytics.store.StoreResult, one per unit and year
     refused: PermissionDenied | None = None  # the actor may not store this file's unit(s): nothing stored
 
 
-def rosters_of(store: Store) -> Rosters:
+def rosters_of(store: ReportStore) -> Rosters:
     """Every unit's stored officials' NIPs, read once for a whole batch."""
     officials = store.officials()
     if officials.empty:
@@ -54,7 +65,7 @@ def check_paths(paths: Iterable[Path], units: pd.DataFrame, *, rosters: Rosters 
         yield from sandbox.check_all((Path(p).name, Path(p)) for p in paths)
 
 
-def ingest_paths(paths: Iterable[Path], store: Store, *, actor: Actor | str, source: str = "upload",
+def ingest_paths(paths: Iterable[Path], store: ReportStore, *, actor: Actor | str, source: str = "upload",
                  workers: int | None = None, engine: str = "calamine") -> list[IngestOutcome]:
     """Validate every file and store each one that has no error (per unit and year, one
     transaction each). A file with an error stores nothing."""

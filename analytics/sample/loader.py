@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from analytics.ingest import ingest_paths
+from analytics.intake.ingest import ingest_paths
 from analytics.store import Store, StoreResult
 
 SAMPLE_ACTOR = "contoh"
@@ -13,7 +13,7 @@ SAMPLE_SOURCE = "sample"
 
 
 def default_sample_folder() -> Path:
-    root = Path(os.environ.get("KUDUS_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+    root = Path(os.environ.get("KUDUS_DATA_DIR", Path(__file__).resolve().parents[2] / "data"))
     return root / "contoh"
 
 
