@@ -234,6 +234,19 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Walk the audit log's hash chain: exit 0 when intact, 1 naming the first broken event."""
+    report = _store(args).verify_audit_chain()
+    if args.json:
+        print(json.dumps({"ok": report.ok, "events": report.events, "head_seq": report.head.seq,
+                          "head_hash": report.head.hash, "problem": report.problem or None,
+                          "event_id": report.event_id, "seq": report.seq, "message": report.message(args.lang)},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(report.message(args.lang))
+    return EXIT_OK if report.ok else EXIT_INVALID
+
+
 # ---- parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analytics",
@@ -283,6 +296,11 @@ def build_parser() -> argparse.ArgumentParser:
     from analytics.access.cli_user import add_user_commands
 
     add_user_commands(sub, common, store_of=_store, actor_of=_actor, unit_kode_of=_unit_kode)
+
+    audit = sub.add_parser("audit", help="log audit").add_subparsers(dest="audit_command", required=True)
+    p = audit.add_parser("verify", parents=[common], help="periksa rantai hash log audit (0 utuh, 1 putus)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit_verify)
 
     p = sub.add_parser("lifecycle", parents=[common], help="siklus inovasi lintas tahun sebagai JSON")
     p.add_argument("--rules"), p.add_argument("--threshold", type=float, help="ambang kemiripan nama (0-100)")

@@ -48,7 +48,7 @@ from analytics.access.guard import actor_name, audit_detail, authorize
 from analytics.access.roles import Actor, Permission
 from analytics.intake.model import SubmissionData
 from analytics.intake.units import UNIT_COLUMNS, UNITS_CSV, clean_units, read_units_csv
-from analytics.store import frames
+from analytics.store import audit_chain, frames
 from analytics.store.engine import WRITE_OPTION, create_store_engine, insert_many
 from analytics.store.frames import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
 from analytics.store.schema import (
@@ -236,10 +236,9 @@ class Store:
         Sign-in events pass ``bump_version=False``: they change no data, and a password guesser
         must not be able to empty every cache of the dashboard with each guess.
         """
-        conn.execute(insert(audit_events).values(
-            at=frames.utcnow(), actor=actor_name(actor)[:200], action=action, target=target or "",
-            outcome=outcome, detail=frames.to_json(audit_detail(actor, detail)),
-        ))
+        audit_chain.append(conn, postgresql=self._is_postgresql, at=frames.utcnow(), actor=actor_name(actor)[:200],
+                           action=action, target=target or "", outcome=outcome,
+                           detail=frames.to_json(audit_detail(actor, detail)))
         if bump_version:
             conn.execute(update(store_version).where(store_version.c.id == 1)
                          .values(version=store_version.c.version + 1))
@@ -367,6 +366,14 @@ class Store:
         if tahun is not None:
             statement = statement.where(s.c.tahun == int(tahun))
         return frames.typed_history(self._read(statement))
+
+    def audit_chain_head(self) -> audit_chain.ChainHead:
+        """The audit chain's head (events and last hash): the nightly backup records it."""
+        return audit_chain.chain_head(self)
+
+    def verify_audit_chain(self) -> audit_chain.ChainReport:
+        """Walk the audit log's hash chain; the first event changed, removed or inserted."""
+        return audit_chain.verify(self)
 
     def audit_log(self, limit: int | None = None) -> pd.DataFrame:
         """Audit events, newest first; `detail` is JSON text."""

@@ -16,6 +16,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Permintaan ini tidak datang dari proksi tepercaya, sehingga header penggunanya tidak dipercaya. Buka dasbor melalui alamat proksi resmi.",
         "en": "This request did not come through a trusted proxy, so its user header is not believed. Open the dashboard through the official proxy address.",
     },
+    "audit.chain_ok": {
+        "id": "Rantai log audit utuh: {events} peristiwa, kepala {head}….",
+        "en": "The audit log's chain is intact: {events} events, head {head}….",
+    },
+    "audit.chain_changed": {
+        "id": "Rantai log audit putus: peristiwa id {id} (urutan {seq}) telah diubah setelah dicatat.",
+        "en": "The audit log's chain is broken: event id {id} (sequence {seq}) was changed after it was recorded.",
+    },
+    "audit.chain_removed": {
+        "id": "Rantai log audit putus: peristiwa urutan {seq} telah dihapus (sebelum peristiwa id {id}).",
+        "en": "The audit log's chain is broken: the event at sequence {seq} was removed (before event id {id}).",
+    },
+    "audit.chain_inserted": {
+        "id": "Rantai log audit putus: peristiwa id {id} (urutan {seq}) disisipkan di luar rantai.",
+        "en": "The audit log's chain is broken: event id {id} (sequence {seq}) was inserted outside the chain.",
+    },
+    "audit.chain_head": {
+        "id": "Rantai log audit putus: kepala rantai yang tercatat tidak cocok dengan peristiwa terakhir (urutan {seq}).",
+        "en": "The audit log's chain is broken: the recorded head does not match the last event (sequence {seq}).",
+    },
     "access.denied": {
         "id": "Ditolak: {name} (peran {role}) tidak berwenang untuk '{permission}'. Hubungi admin bila ini keliru.",
         "en": "Refused: {name} (role {role}) may not do '{permission}'. Contact the admin if this is wrong.",
