@@ -10,11 +10,11 @@ from datetime import datetime
 import pandas as pd
 import pytest
 from access_helpers import OTHER_UNIT, OWN_UNIT, make_people, snapshot, submission
-from sqlalchemy import update
+from sqlalchemy import insert, update
 
 from analytics.access import ADMIN, KIOSK, OPERATOR, PIMPINAN, Actor, PermissionDenied
 from analytics.store import Store
-from analytics.store.schema import accounts
+from analytics.store.schema import sign_in_throttle
 
 RULES_TEXT = "[keberlanjutan]\nambang_berkelanjutan = 70\n"
 WRITE_PATHS: dict[str, Callable[[Store, Actor | str], object]] = {
@@ -44,9 +44,10 @@ def world(store: Store) -> dict[str, Actor]:
     """Accounts for every role; Dinas Kesehatan with two versions (so restore has work)."""
     people = make_people(store)
     tamu = store.accounts.create("tamu", role=PIMPINAN, actor="cli")  # the account the others try to change
-    with store.engine.begin() as conn:  # locked, so that unlocking it changes something
-        conn.execute(update(accounts).where(accounts.c.id == tamu.id).values(
-            failed_attempts=2, locked_until=datetime(2999, 1, 1)))
+    with store.engine.begin() as conn:  # waiting to sign in again, so that unlocking it changes something
+        conn.execute(insert(sign_in_throttle).values(key=f"name:{tamu.username}", failures=9,
+                                                     last_failure_at=datetime(2999, 1, 1),
+                                                     wait_until=datetime(2999, 1, 1)))
     store.store_submission(submission(store, OWN_UNIT, name="Versi Satu"), actor="cli")
     store.store_submission(submission(store, OWN_UNIT, name="Versi Dua"), actor="cli")
     store.rules_versions.set(RULES_TEXT.replace("70", "65"), actor="cli")
@@ -180,7 +181,7 @@ def test_account_changes_are_audited_without_secrets(store: Store, world: dict[s
 
 # ---- the audit log itself ------------------------------------------------------------------------
 def test_the_audit_log_is_append_only_in_the_database(store: Store) -> None:
-    from sqlalchemy import delete, update
+    from sqlalchemy import delete
     from sqlalchemy.exc import DatabaseError
 
     from analytics.store.schema import audit_events
@@ -230,7 +231,6 @@ def test_a_bad_rules_file_is_refused_whole_and_the_last_good_stays(store: Store,
 
 
 def test_a_stored_rules_version_that_stops_validating_is_passed_over(store: Store, world: dict[str, Actor]) -> None:
-    from sqlalchemy import update
 
     from analytics.store.schema import rules_versions
 

@@ -158,7 +158,7 @@ def _password_form() -> None:
     if not submitted:
         return
     try:
-        signed = common.store().sessions.sign_in(username, password)
+        signed = common.store().sessions.sign_in(username, password, client=client_address())
     except SignInRefused as refusal:
         common.show_refusal(refusal)
         return
@@ -195,7 +195,8 @@ def _change_password(signed: SignedIn) -> None:
         return
     store = common.store()
     try:
-        store.sessions.check_password(signed.actor.name, current)  # counts failures like a sign-in
+        # throttled like a sign-in
+        store.sessions.check_password(signed.actor.name, current, client=client_address())
         store.accounts.set_password(signed.actor.name, new, actor=signed.actor)
     except PermissionDenied as refusal:
         common.show_refusal(refusal)

@@ -151,6 +151,18 @@ audit_events = Table(
     Index("uq_audit_events_chain_seq", "chain_seq", unique=True),
 )
 
+# Failed sign-ins per user name ("name:...", whether or not an account has it) and per client
+# address ("addr:..."): each failure past the free attempts makes the next try wait longer
+# (migration 0005_sign_in_throttle, analytics/store/throttle.py).
+sign_in_throttle = Table(
+    "sign_in_throttle",
+    metadata,
+    Column("key", String(320), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", DateTime, nullable=False),
+    Column("wait_until", DateTime, nullable=True),
+)
+
 # One row (id = 1): the audit chain's head.  Every writer of an event locks it, so events are
 # chained one after another even when PostgreSQL transactions run side by side.
 audit_chain = Table(

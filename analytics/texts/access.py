@@ -76,6 +76,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "auth.password_mismatch": {"id": "Kedua kata sandi tidak sama.", "en": "The two passwords differ."},
     # ---- signing in -----------------------------------------------------------------------------
     "auth.bad_credentials": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
+    "auth.bad_credentials_wait": {
+        "id": "Nama pengguna atau kata sandi salah. Karena sudah beberapa kali salah, tunggu {seconds} detik sebelum mencoba lagi.",
+        "en": "Wrong user name or password. After several failed tries, wait {seconds} seconds before trying again.",
+    },
+    "auth.throttled": {
+        "id": "Terlalu banyak percobaan yang gagal. Tunggu {seconds} detik, lalu coba lagi; kata sandi yang benar akan diterima setelah itu. Percobaan ini dicatat di log audit.",
+        "en": "Too many failed tries. Wait {seconds} seconds, then try again; the right password is accepted after that. This try is recorded in the audit log.",
+    },
     "auth.locked": {
         "id": "Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit atau minta admin membukanya.",
         "en": "The account is locked for a while after too many failed attempts. Try again in {minutes} minutes or ask the admin to unlock it.",
