@@ -24,10 +24,18 @@ class UsageError(Exception):
     """Bad arguments or unreadable paths: exit status 2."""
 
 
+class StoreUnavailable(Exception):
+    """The database could not be opened or created: exit 1 with the reason, no traceback."""
+
+
 def _store(args: argparse.Namespace):
+    from analytics.intake.ingest import store_failure
     from analytics.store import Store
 
-    return Store(args.db)
+    try:
+        return Store(args.db)
+    except Exception as error:  # noqa: BLE001 — the driver's errors: full disk, refused connection, ...
+        raise StoreUnavailable(i18n.t("store.unavailable", args.lang, reason=store_failure(error))) from error
 
 
 def _actor(args: argparse.Namespace, store):
@@ -107,16 +115,29 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                             "message": s.message(args.lang, names.get(s.unit_kode))} for s in outcome.stored]
         if outcome.refused is not None:
             entry["refused"] = outcome.refused.message(args.lang)
+        if outcome.not_stored:
+            entry["not_stored"] = i18n.t("ingest.not_stored", args.lang, reason=outcome.not_stored)
         report.append(entry)
         if not args.json:
             _print_issues(outcome.result, args.lang)
             for line in entry["stored"]:
                 print(f"  -> {line['message']}")
-            if outcome.refused is not None:
-                print(f"  -> {entry['refused']}")
+            for key in ("refused", "not_stored"):
+                if key in entry:
+                    print(f"  -> {entry[key]}")
+    summary = _ingest_summary(outcomes, args.lang)
     if args.json:
-        print(json.dumps({"files": report}, ensure_ascii=False, indent=2))
-    return EXIT_OK if all(o.result.ok and o.refused is None for o in outcomes) else EXIT_INVALID
+        print(json.dumps({"files": report, "summary": summary}, ensure_ascii=False, indent=2))
+    else:
+        print(summary)
+    return EXIT_OK if all(o.result.ok and o.refused is None and not o.not_stored for o in outcomes) else EXIT_INVALID
+
+
+def _ingest_summary(outcomes, lang: str) -> str:
+    stored = sum(bool(o.stored) for o in outcomes)
+    failed = sum(bool(o.not_stored) for o in outcomes)
+    return i18n.t("ingest.summary_failed" if failed else "ingest.summary", lang, stored=stored, files=len(outcomes),
+                  not_stored=len(outcomes) - stored, failed=failed)
 
 
 # ---- history / restore --------------------------------------------------------------------
@@ -322,4 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except PermissionDenied as refusal:  # the store refused a write (role, unit, account rules)
         print(refusal.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
+    except StoreUnavailable as unavailable:
+        print(str(unavailable), file=sys.stderr)
         return EXIT_INVALID

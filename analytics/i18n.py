@@ -64,6 +64,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Nama berkas tidak sah. Ganti nama berkas hanya dengan huruf, angka, spasi, titik, tanda hubung atau garis bawah.",
         "en": "The file name is not valid. Rename the file using only letters, digits, spaces, dots, hyphens or underscores.",
     },
+    "ingest.not_stored": {
+        "id": "TIDAK DISIMPAN: basis data gagal menyimpan ({reason}). Berkas ini lolos pemeriksaan; perbaiki masalah basis data (mis. ruang disk, koneksi), lalu jalankan ingest lagi — yang sudah tersimpan tidak akan berubah.",
+        "en": "NOT STORED: the database failed to store it ({reason}). This file passed the checks; fix the database problem (e.g. disk space, connection) and run ingest again — what is already stored stays as it is.",
+    },
+    "ingest.summary": {
+        "id": "{stored} dari {files} berkas tersimpan; {not_stored} tidak (lihat di atas).",
+        "en": "{stored} of {files} files stored; {not_stored} not (see above).",
+    },
+    "ingest.summary_failed": {
+        "id": "{stored} dari {files} berkas tersimpan; {not_stored} tidak, di antaranya {failed} berkas yang lolos tetapi tidak tersimpan karena basis data gagal. Jalankan lagi setelah masalahnya diperbaiki.",
+        "en": "{stored} of {files} files stored; {not_stored} not, {failed} of them sound files the failing database could not take. Run it again once the problem is fixed.",
+    },
+    "store.unavailable": {
+        "id": "Basis data tidak dapat dibuka atau dibuat ({reason}). Tidak ada yang disimpan. Periksa ruang disk, hak akses dan alamat basis data (--db / DATABASE_URL).",
+        "en": "The database could not be opened or created ({reason}). Nothing was stored. Check disk space, permissions and the database address (--db / DATABASE_URL).",
+    },
     # ---- sheets and headers ---------------------------------------------------------------
     "sheet.missing": {
         "id": "Lembar '{sheet}' tidak ditemukan (lembar yang ada: {found}). Gunakan templat dari dasbor atau ganti nama lembar menjadi '{sheet}'.",

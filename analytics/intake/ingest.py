@@ -40,6 +40,7 @@ class IngestOutcome:
     result: WorkbookResult
     stored: list[Any] = field(default_factory=list)  # analytics.store.StoreResult, one per unit and year
     refused: PermissionDenied | None = None  # the actor may not store this file's unit(s): nothing stored
+    not_stored: str = ""  # a sound file the store could not take (full disk, lost connection): why
 
 
 def rosters_of(store: ReportStore) -> Rosters:
@@ -68,15 +69,33 @@ def check_paths(paths: Iterable[Path], units: pd.DataFrame, *, rosters: Rosters 
 def ingest_paths(paths: Iterable[Path], store: ReportStore, *, actor: Actor | str, source: str = "upload",
                  workers: int | None = None, engine: str = "calamine") -> list[IngestOutcome]:
     """Validate every file and store each one that has no error (per unit and year, one
-    transaction each). A file with an error stores nothing."""
-    outcomes = []
+    transaction each). A file with an error stores nothing.
+
+    When the store fails (a full disk, a lost connection), that file's transaction is rolled back,
+    nothing more is stored, and every later sound file says so: the report then shows what was
+    stored and what was not, and no traceback."""
+    outcomes: list[IngestOutcome] = []
+    failure = ""
     for result in check_paths(paths, store.units(), rosters=rosters_of(store), workers=workers,
                               engine=engine):
         outcome = IngestOutcome(result)
-        if result.ok:
-            try:  # store_many checks every unit of the file before storing any
-                outcome.stored = store.store_many(result.submissions, actor=actor, source=source)
-            except PermissionDenied as refusal:
-                outcome.refused = refusal
         outcomes.append(outcome)
+        if not result.ok:
+            continue
+        if failure:
+            outcome.not_stored = failure
+            continue
+        try:  # store_many checks every unit of the file before storing any
+            outcome.stored = store.store_many(result.submissions, actor=actor, source=source)
+        except PermissionDenied as refusal:
+            outcome.refused = refusal
+        except Exception as error:  # noqa: BLE001 — the database's own errors, whatever the driver
+            failure = outcome.not_stored = store_failure(error)
     return outcomes
+
+
+def store_failure(error: BaseException) -> str:
+    """One line for a store that failed: the driver's first line, without its SQL and parameters."""
+    cause = getattr(error, "orig", None) or error
+    first = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    return f"{type(cause).__name__}: {first[:300]}"

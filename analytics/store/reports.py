@@ -157,6 +157,17 @@ class StoreResult:
 
 # ------------------------------------------------------------------------------------------------
 # The store
+def _new_sqlite_file(url) -> list[Path]:
+    """The SQLite files (database, journal, WAL) a store on `url` would create, when the database
+    does not exist yet; [] for an existing one, memory or a server."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return []
+    path = Path(url.database)
+    if path.exists():
+        return []
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]
+
+
 # ------------------------------------------------------------------------------------------------
 class Store:
     """Submissions, their history and the audit trail, in SQLite or PostgreSQL.
@@ -175,7 +186,17 @@ class Store:
         self.dialect: str = self.engine.dialect.name
         # Shown in the interface and logs: never with the password.
         self.url: str = parsed.render_as_string(hide_password=True)
-        self._bootstrap(DEFAULT_UNITS_CSV if units_csv is None else Path(units_csv))
+        new_file = _new_sqlite_file(parsed)
+        try:
+            self._bootstrap(DEFAULT_UNITS_CSV if units_csv is None else Path(units_csv))
+        except BaseException:
+            # Creating a database is all or nothing: a file this call created is removed again
+            # (on a full disk it used to stay behind without tables).  The migrations ran in one
+            # transaction, so an existing database is left as it was.
+            self.engine.dispose()
+            for leftover in new_file:
+                leftover.unlink(missing_ok=True)
+            raise
 
     def close(self) -> None:
         """Release every pooled connection (tests call it before dropping their database)."""
