@@ -216,3 +216,24 @@ def test_a_known_and_an_unknown_name_cost_the_same_work(sessions: Sessions, monk
         work[name] = (len(calls), answers)
     assert work["ani"] == work["bukan-siapa-siapa"]
     assert work["ani"][0] == SETTINGS.lockout_attempts  # the tries during the wait verify nothing
+
+
+def test_a_one_minute_idle_limit_is_kept_to_the_click(store: Store) -> None:
+    """Issue 12, finding 7: activity was recorded only once 60 s had passed, so with a 1-minute
+    limit a user clicking every 17 s was signed out at 70 s."""
+    make_people(store, with_passwords=True)
+    sessions = Sessions(store, AccessSettings(mode="signed-in", idle_timeout=timedelta(minutes=1)))
+    start = store_rows.utcnow()
+    ani = sessions.sign_in("ani", PASSWORDS["ani"], now=start)
+    for click in range(1, 12):  # a click every 17 s for over three minutes
+        assert sessions.resume(ani.token, now=start + timedelta(seconds=17 * click)) is not None, click
+
+
+def test_a_screen_refreshing_itself_does_not_keep_an_idle_session_alive(sessions: Sessions) -> None:
+    """Issue 12, finding 7: the presentation's own refresh counted as activity."""
+    start = store_rows.utcnow()
+    leader = sessions.sign_in("pimpinan", PASSWORDS["pimpinan"], now=start)
+    for minute in range(1, 30):
+        assert sessions.resume(leader.token, now=start + timedelta(minutes=minute), activity=False) is not None
+    with refused("auth.session_expired"):
+        sessions.resume(leader.token, now=start + timedelta(minutes=31), activity=False)

@@ -60,9 +60,18 @@ def _refuse_unsafe_reach(config: AccessSettings) -> None:
         st.stop()
 
 
-def identify() -> SignedIn | None:
+ACTIVITY_KEY = "_kudus_activity"  # set by a click inside a self-refreshing fragment (presentation)
+
+
+def note_activity() -> None:
+    """A person acted inside a fragment that also reruns on a timer: count its next run as activity."""
+    st.session_state[ACTIVITY_KEY] = True
+
+
+def identify(*, activity: bool = True) -> SignedIn | None:
     """The person using this browser session, re-read from the store on every run; None when
-    signed-in mode has nobody signed in (the caller shows the sign-in page)."""
+    signed-in mode has nobody signed in (the caller shows the sign-in page).  A timer's rerun
+    passes activity=False: it must not keep an idle session alive."""
     config = settings()
     _refuse_unsafe_reach(config)
     if not config.signed_in:
@@ -72,7 +81,7 @@ def identify() -> SignedIn | None:
     token = st.session_state.get(TOKEN_KEY)
     if isinstance(token, str) and token:
         try:
-            signed = sessions.resume(token)
+            signed = sessions.resume(token, activity=activity)
         except SignInRefused as refusal:
             st.session_state[NOTICE_KEY] = refusal
             signed = None
@@ -112,10 +121,10 @@ def _sso_identity(config: AccessSettings) -> str:
     return ""
 
 
-def current_actor() -> Actor | None:
+def current_actor(*, activity: bool = True) -> Actor | None:
     """Who is using this browser session, re-read from the store on every call: the local admin
     in open mode, the signed-in account, or None before signing in."""
-    signed = identify()
+    signed = identify(activity=activity)
     return None if signed is None else signed.actor
 
 

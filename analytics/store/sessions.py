@@ -28,7 +28,8 @@ from analytics.store.accounts import AccountRecord, Accounts, fold_username
 from analytics.store.core import StoreCore
 from analytics.store.schema import accounts, auth_sessions
 
-TOUCH_EVERY = timedelta(seconds=60)  # last_seen_at is written at most this often per session
+TOUCH_EVERY = timedelta(seconds=60)  # last_seen_at is written at most this often per session...
+TOUCH_SHARE = 20  # ...and at least 20 times per idle timeout, so a 1-minute limit is kept to ~3 s
 
 
 class SignInRefused(PermissionDenied):
@@ -126,9 +127,10 @@ class Sessions:
         return SignedIn(record.actor(via), record.label, token, folded)
 
     # -- every run ---------------------------------------------------------------------------
-    def resume(self, token: str, *, now: datetime | None = None) -> SignedIn | None:
+    def resume(self, token: str, *, now: datetime | None = None, activity: bool = True) -> SignedIn | None:
         """The session named by `token` with its account as it is *now*; None for an unknown or
-        ended token; SignInRefused("auth.session_expired"/"auth.inactive") when it just ended."""
+        ended token; SignInRefused("auth.session_expired"/"auth.inactive") when it just ended.
+        `activity=False` (a screen refreshing itself) checks the session without keeping it alive."""
         if not token or len(token) > 200:
             return None
         now = now or frames.utcnow()
@@ -147,7 +149,7 @@ class Sessions:
             reason = "max_age" if now >= row.expires_at else "idle"
             self._end(row.token_hash, record.username, "auth.session_expired", {"reason": reason})
             raise SignInRefused("auth.session_expired")
-        if idle > TOUCH_EVERY:
+        if activity and idle > min(TOUCH_EVERY, self.settings.idle_timeout / TOUCH_SHARE):
             with self.store._write() as conn:
                 conn.execute(update(s).where(s.c.token_hash == row.token_hash).values(last_seen_at=now))
         return SignedIn(record.actor(row.via), record.label, token, row.identity)
