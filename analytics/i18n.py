@@ -180,6 +180,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "'{value}' terlalu besar untuk {column} (paling banyak {max}). Periksa angkanya; mungkin tertulis dalam notasi ilmiah atau ada digit berlebih.",
         "en": "'{value}' is too large for {column} (at most {max}). Check the number; it may be in scientific notation or have extra digits.",
     },
+    "cell.too_long": {
+        "id": "Isi {column} terlalu panjang: {length} karakter, paling banyak {max}. Ringkas isinya; rincian dapat ditaruh di dokumen yang ditautkan di Tautan Bukti.",
+        "en": "{column} is too long: {length} characters, at most {max}. Shorten it; details can go in a document linked from Tautan Bukti.",
+    },
+    "upload.too_many_files": {
+        "id": "{n} berkas diunggah sekaligus; paling banyak {limit}. Tidak ada yang diperiksa. Unggah dalam beberapa kelompok (hapus sebagian dari daftar di atas).",
+        "en": "{n} files were uploaded at once; at most {limit}. None was checked. Upload them in several groups (remove some from the list above).",
+    },
+    "upload.limits": {
+        "id": "Paling banyak {files} berkas sekaligus, {mb} MB per berkas, {rows} baris per lembar.",
+        "en": "At most {files} files at once, {mb} MB per file, {rows} rows per sheet.",
+    },
     "cell.count": {
         "id": "'{value}' bukan bilangan bulat ≥ 0 untuk {column}. Tulis angka tanpa desimal, mis. 3.",
         "en": "'{value}' is not a whole number ≥ 0 for {column}. Write a number without decimals, e.g. 3.",

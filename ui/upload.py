@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
+import os
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +17,7 @@ from analytics.intake.model import WorkbookResult
 from analytics.intake.sandbox import Sandbox, WorkbookCheck
 from analytics.intake.template import template_bytes
 from analytics.intake.validation import issues_frame
+from analytics.intake.workbook import MB, max_rows, max_upload_bytes
 from ui import auth, common, dashboard
 from ui.common import escape_md, t
 
@@ -43,6 +46,29 @@ def _rosters(version: common.DataVersion) -> Rosters:
     return rosters_of(common.store())
 
 
+def max_files() -> int:
+    """Most files one upload may hold (KUDUS_MAX_FILES, default 50): 200 were accepted at once."""
+    return max(1, int(os.environ.get("KUDUS_MAX_FILES", "50")))
+
+
+def max_upload_mb() -> int:
+    """The uploader's own per-file limit: the app's (KUDUS_MAX_UPLOAD_MB, checked again by
+    analytics.intake.workbook), never above Streamlit's server-wide server.maxUploadSize, which
+    would refuse the request anyway."""
+    return max(1, min(math.ceil(max_upload_bytes() / MB), int(st.get_option("server.maxUploadSize"))))
+
+
+def limits_text() -> str:
+    return t("upload.limits", files=max_files(), mb=max_upload_mb(), rows=f"{max_rows():,}".replace(",", "."))
+
+
+def within_file_limit(uploads: list) -> bool:
+    if len(uploads) <= max_files():
+        return True
+    st.error(t("upload.too_many_files", n=len(uploads), limit=max_files()), icon=":material/block:")
+    return False
+
+
 def check_files(uploads: list) -> list[WorkbookResult]:
     """Validate each uploaded file once per content (results kept in the session by hash), in
     limited worker processes (analytics.intake.sandbox): a file that crashes its reader, or asks for
@@ -59,6 +85,8 @@ def check_files(uploads: list) -> list[WorkbookResult]:
                 progress.progress(i / len(todo), t("upload.checking", name=escape_md(upload.name), i=i, n=len(todo)))
                 checked[key] = result
         progress.empty()
+    for gone in set(checked) - set(keys):  # results of files no longer in the uploader: let them go
+        del checked[gone]
     return [checked[key] for key in keys]
 
 

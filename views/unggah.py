@@ -13,8 +13,8 @@ upload.template_section()
 
 st.subheader(t("upload.files_header"))
 files = st.file_uploader(t("upload.files_label"), type=["xlsx", "xlsm", "xls"], accept_multiple_files=True,
-                         key="uploads")
-if files:
+                         key="uploads", max_upload_size=upload.max_upload_mb(), help=upload.limits_text())
+if files and upload.within_file_limit(files):
     results = upload.check_files(files)
     upload.show_report(results)
     upload.store_section(results)

@@ -86,6 +86,21 @@ def clean_text(raw: object) -> Parsed:
     return warn(value, "cell.text_cleaned") if without_control != text else Parsed(value)
 
 
+# Free text a report needs: a name is a line, a note a paragraph.  Keterangan took 32,000
+# characters and Nama Penggagas 5,000 (issue 12), each held in memory and stored for ever.
+MAX_TEXT_CHARS = 500
+MAX_NOTE_CHARS = 4000
+NOTE_COLUMNS = frozenset({"keterangan", "dasar_hukum"})
+
+
+def parse_free_text(raw: object, *, column: str = "", limit: int = MAX_TEXT_CHARS) -> Parsed:
+    result = clean_text(raw)
+    if len(result.value) > limit:
+        return fail("cell.too_long", column=column, max=f"{limit:,}".replace(",", "."), length=len(result.value),
+                    value=result.value[:60] + "…")
+    return result
+
+
 # --------------------------------------------------------------------------------------------
 # Choices and suggestions
 # --------------------------------------------------------------------------------------------
