@@ -45,7 +45,12 @@ def _actor(args: argparse.Namespace, store):
         return args.actor
     record = store.accounts.get(args.as_user)
     if record is None or not record.active:
-        raise UsageError(i18n.t("access.no_account", args.lang, username=args.as_user))
+        reason = "unknown" if record is None else "inactive"
+        store.record_event(actor=args.as_user, action="cli.as_user", target=f"account/{args.as_user}",
+                           outcome="denied", detail={"reason": reason, "command": args.command},
+                           bump_version=False)
+        code = "access.no_account" if record is None else "access.account_disabled"
+        raise UsageError(i18n.t(code, args.lang, username=args.as_user))
     return record.actor(via="cli")
 
 

@@ -108,7 +108,9 @@ def test_operator_workbook_for_another_unit_stores_nothing_and_is_audited(store:
     before = store.history()
     with pytest.raises(PermissionDenied) as refused:
         store.store_many(subs, actor=ani)
-    assert "opd.disdukcapil" in refused.value.message("id") and "Nothing was stored" in refused.value.message("en")
+    # by name, not code (issue 12, finding 10)
+    assert "Dinas Kependudukan dan Pencatatan Sipil" in refused.value.message("id")
+    assert "opd.disdukcapil" not in refused.value.message("id") and "Nothing was stored" in refused.value.message("en")
     assert store.history().equals(before)  # not even the operator's own unit of that file
     event = store.audit_log(limit=1).iloc[0]
     assert event["target"] == "opd.dinkes/2024, opd.disdukcapil/2024"
@@ -241,3 +243,18 @@ def test_a_stored_rules_version_that_stops_validating_is_passed_over(store: Stor
                      .values(content="[keberlanjutan]\nx = 1\n"))
     force = store.rules_versions.in_force()
     assert force.version_id == good and force.error is not None and force.error.key.startswith("keberlanjutan")
+
+
+def test_a_mixed_workbook_refusal_names_every_outside_unit(store: Store, world: dict[str, Actor]) -> None:
+    """Issue 12, finding 10: the refusal named only the first unit outside the operator's."""
+    store.replace_units(store.units(), actor="cli")
+    subs = [submission(store, OTHER_UNIT, tahun=2023), submission(store, OWN_UNIT),
+            submission(store, OTHER_UNIT, tahun=2024)]
+    kec = store.units().query("kode.str.startswith('kec.')", engine="python").iloc[0]
+    from analytics.intake.model import SubmissionData
+
+    subs.append(SubmissionData(kec["kode"], 2024, "x.xlsx", "h"))
+    with pytest.raises(PermissionDenied) as refused:
+        store.store_many(subs, actor=world[OPERATOR])
+    message = refused.value.message("en")
+    assert "Dinas Kependudukan dan Pencatatan Sipil" in message and kec["nama"] in message

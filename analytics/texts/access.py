@@ -36,6 +36,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Rantai log audit putus: kepala rantai yang tercatat tidak cocok dengan peristiwa terakhir (urutan {seq}).",
         "en": "The audit log's chain is broken: the recorded head does not match the last event (sequence {seq}).",
     },
+    "access.account_disabled": {
+        "id": "Akun '{username}' dinonaktifkan dan tidak dapat dipakai. Minta admin mengaktifkannya (user enable). Percobaan ini dicatat di log audit.",
+        "en": "The account '{username}' is disabled and cannot be used. Ask the admin to enable it (user enable). This attempt is recorded in the audit log.",
+    },
     "access.denied": {
         "id": "Ditolak: {name} (peran {role}) tidak berwenang untuk '{permission}'. Hubungi admin bila ini keliru.",
         "en": "Refused: {name} (role {role}) may not do '{permission}'. Contact the admin if this is wrong.",
