@@ -194,3 +194,17 @@ def test_kill_9_of_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
     while (left := {p for p in workers if _alive(p)}) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not left, f"orphans: {left}"
+
+
+def test_a_worker_never_runs_the_parents_main_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under Streamlit (and AppTest) __main__ is the page script; multiprocessing would run it again
+    in the worker (under AppTest every upload became 'could not be read')."""
+    import types
+
+    script = tmp_path / "halaman.py"
+    script.write_text("raise SystemExit('the page script ran in the worker')\n")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    with Sandbox(misbehave, limits=Limits(memory_mb=256, cpu_seconds=20, wall_seconds=60)) as box:
+        assert box.check_one("baik.xlsx", b"fine").content_hash == "fine"

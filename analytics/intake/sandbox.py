@@ -23,12 +23,14 @@ the same limits; `WorkbookCheck` is the one for the contract's workbooks.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import math
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -218,6 +220,35 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+_START_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _without_main_module() -> Iterator[None]:
+    """Start a worker without multiprocessing's re-import of the parent's __main__.
+
+    Under Streamlit, __main__ is the page script being run (the script runner installs it), and
+    a spawned or fork-server child would run that script again before doing its job; under
+    AppTest it fails outright.  The worker needs nothing from __main__ (its target and check are
+    imported by module name), so the preparation data leaves it out."""
+    from multiprocessing import spawn
+
+    original = spawn.get_preparation_data
+
+    def without_main(name: str) -> dict[str, Any]:
+        data = original(name)
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        return data
+
+    with _START_LOCK:
+        spawn.get_preparation_data = without_main
+        try:
+            yield
+        finally:
+            spawn.get_preparation_data = original
+
+
 @dataclass
 class _Worker:
     process: multiprocessing.process.BaseProcess
@@ -261,7 +292,8 @@ class Sandbox:
         parent, child = self._context.Pipe()
         process = self._context.Process(target=_serve, args=(child, self.check, self.limits, _settings()),
                                         name="kudus-read", daemon=True)
-        process.start()
+        with _without_main_module():
+            process.start()
         child.close()
         return _Worker(process, parent)
 
