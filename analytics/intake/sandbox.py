@@ -318,6 +318,7 @@ class Sandbox:
             self._dispatch(queue)
             self._collect(done)
             while following in done:
+                self._dispatch(queue)  # idle workers read on while the caller handles this result
                 yield done.pop(following)
                 following += 1
 
