@@ -16,6 +16,9 @@ from ui.navigation import PAGES, ROOT, pages_for
 # A local file: a Material or emoji page icon makes the browser fetch a font from the internet.
 FAVICON = ROOT / "static" / "favicon.png"
 
+# Streamlit's table toolbar would offer every table as a raw CSV, unaudited and to every role: off.
+# Exports go through ui/exports (permission checked, formula-like cells neutralised, audited).
+st.set_option("client.disableDataExport", True)
 st.set_page_config(page_title="Dasbor Inovasi Kudus", page_icon=str(FAVICON), layout="wide")
 with rerun_timer():  # every full run counted and timed for /metrics
     language_switch()

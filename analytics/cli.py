@@ -33,10 +33,18 @@ class Refused(Exception):
         self.message = error.message
 
 
+class StoreUnavailable(Exception):
+    """The database could not be opened or created: exit 1 with the reason, no traceback."""
+
+
 def _store(args: argparse.Namespace):
+    from analytics.intake.ingest import store_failure
     from analytics.store import Store
 
-    return Store(args.db)
+    try:
+        return Store(args.db)
+    except Exception as error:  # noqa: BLE001 — the driver's errors: full disk, refused connection, ...
+        raise StoreUnavailable(i18n.t("store.unavailable", args.lang, reason=store_failure(error))) from error
 
 
 def _actor(args: argparse.Namespace, store):
@@ -46,7 +54,12 @@ def _actor(args: argparse.Namespace, store):
         return args.actor
     record = store.accounts.get(args.as_user)
     if record is None or not record.active:
-        raise UsageError(i18n.t("access.no_account", args.lang, username=args.as_user))
+        reason = "unknown" if record is None else "inactive"
+        store.record_event(actor=args.as_user, action="cli.as_user", target=f"account/{args.as_user}",
+                           outcome="denied", detail={"reason": reason, "command": args.command},
+                           bump_version=False)
+        code = "access.no_account" if record is None else "access.account_disabled"
+        raise UsageError(i18n.t(code, args.lang, username=args.as_user))
     return record.actor(via="cli")
 
 
@@ -125,17 +138,30 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                             "message": s.message(args.lang, names.get(s.unit_kode))} for s in outcome.stored]
         if outcome.refused is not None:
             entry["refused"] = outcome.refused.message(args.lang)
+        if outcome.not_stored:
+            entry["not_stored"] = i18n.t("ingest.not_stored", args.lang, reason=outcome.not_stored)
         report.append(entry)
         if not args.json:
             _print_issues(outcome.result, args.lang)
             for line in entry["stored"]:
                 print(f"  -> {line['message']}")
-            if outcome.refused is not None:
-                print(f"  -> {entry['refused']}")
+            for key in ("refused", "not_stored"):
+                if key in entry:
+                    print(f"  -> {entry[key]}")
+    summary = _ingest_summary(outcomes, args.lang)
     if args.json:
-        print(json.dumps({"files": report}, ensure_ascii=False, indent=2))
+        print(json.dumps({"files": report, "summary": summary}, ensure_ascii=False, indent=2))
+    else:
+        print(summary)
     _need_year([o.result for o in outcomes], args)  # after the report: the other files were stored
-    return EXIT_OK if all(o.result.ok and o.refused is None for o in outcomes) else EXIT_INVALID
+    return EXIT_OK if all(o.result.ok and o.refused is None and not o.not_stored for o in outcomes) else EXIT_INVALID
+
+
+def _ingest_summary(outcomes, lang: str) -> str:
+    stored = sum(bool(o.stored) for o in outcomes)
+    failed = sum(bool(o.not_stored) for o in outcomes)
+    return i18n.t("ingest.summary_failed" if failed else "ingest.summary", lang, stored=stored, files=len(outcomes),
+                  not_stored=len(outcomes) - stored, failed=failed)
 
 
 # ---- history / restore --------------------------------------------------------------------
@@ -327,6 +353,19 @@ def cmd_restore_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Walk the audit log's hash chain: exit 0 when intact, 1 naming the first broken event."""
+    report = _store(args).verify_audit_chain()
+    if args.json:
+        print(json.dumps({"ok": report.ok, "events": report.events, "head_seq": report.head.seq,
+                          "head_hash": report.head.hash, "problem": report.problem or None,
+                          "event_id": report.event_id, "seq": report.seq, "message": report.message(args.lang)},
+                         ensure_ascii=False, indent=2))
+    else:
+        print(report.message(args.lang))
+    return EXIT_OK if report.ok else EXIT_INVALID
+
+
 # ---- parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analytics",
@@ -397,6 +436,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="tulis juga Excel (satu lembar per unit)")
     p.set_defaults(func=cmd_reconcile)
 
+    audit = sub.add_parser("audit", help="log audit").add_subparsers(dest="audit_command", required=True)
+    p = audit.add_parser("verify", parents=[common], help="periksa rantai hash log audit (0 utuh, 1 putus)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_audit_verify)
+
     p = sub.add_parser("lifecycle", parents=[common], help="siklus inovasi lintas tahun sebagai JSON")
     p.add_argument("--rules"), p.add_argument("--threshold", type=float, help="ambang kemiripan nama (0-100)")
     p.add_argument("--json", action="store_true")
@@ -420,4 +464,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except Refused as refusal:  # a backup or restore that cannot be done; nothing was changed
         print(refusal.message(args.lang), file=sys.stderr)
+    except StoreUnavailable as unavailable:
+        print(str(unavailable), file=sys.stderr)
         return EXIT_INVALID

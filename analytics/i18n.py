@@ -48,9 +48,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas berisi makro (VBA), yang tidak diterima. Simpan sebagai Buku Kerja Excel (.xlsx) tanpa makro, lalu unggah lagi.",
         "en": "The file contains macros (VBA), which are not accepted. Save it as an Excel Workbook (.xlsx) without macros and upload again.",
     },
+    "file.too_many_cells": {
+        "id": "Lembar '{sheet}' memakai area sampai baris {rows} dan kolom ke-{columns}, melebihi batas {max_rows} baris dan {max_columns} kolom, sehingga berkas tidak dibaca. Hapus baris dan kolom kosong di luar data (pilih, klik kanan > Hapus), simpan, lalu unggah lagi; laporan yang lebih besar dibagi ke beberapa berkas.",
+        "en": "Sheet '{sheet}' uses an area up to row {rows} and column {columns}, above the limit of {max_rows} rows and {max_columns} columns, so the file was not read. Delete the empty rows and columns beyond the data (select them, right-click > Delete), save, and upload again; split a larger report into several files.",
+    },
+    "file.unreadable.memory": {
+        "id": "Berkas '{file}' tidak dapat dibaca: membacanya memerlukan lebih dari {limit_mb} MB memori, batas untuk satu berkas. Tidak ada yang disimpan dari berkas ini. Buka di Excel, hapus lembar, gambar dan baris di luar data, simpan sebagai .xlsx (atau isi ulang templat), lalu unggah lagi.",
+        "en": "The file '{file}' could not be read: reading it needs more than {limit_mb} MB of memory, the limit for one file. Nothing from this file was stored. Open it in Excel, delete sheets, pictures and rows beyond the data, save as .xlsx (or fill in the template again), and upload again.",
+    },
+    "file.unreadable.time": {
+        "id": "Berkas '{file}' tidak dapat dibaca: pemeriksaannya melewati batas {limit_s} detik. Tidak ada yang disimpan dari berkas ini. Buka di Excel, hapus lembar dan baris di luar data, simpan sebagai .xlsx (atau isi ulang templat), lalu unggah lagi.",
+        "en": "The file '{file}' could not be read: checking it took longer than the {limit_s}-second limit. Nothing from this file was stored. Open it in Excel, delete sheets and rows beyond the data, save as .xlsx (or fill in the template again), and upload again.",
+    },
+    "file.unreadable.crash": {
+        "id": "Berkas '{file}' tidak dapat dibaca: pembaca berkas berhenti pada isinya ({detail}). Tidak ada yang disimpan dari berkas ini; berkas lain tidak terpengaruh. Buka di Excel dan simpan ulang sebagai .xlsx, atau isi ulang templat, lalu unggah lagi.",
+        "en": "The file '{file}' could not be read: the file reader stopped on its content ({detail}). Nothing from this file was stored; other files are not affected. Open it in Excel and save it again as .xlsx, or fill in the template again, and upload again.",
+    },
     "file.bad_name": {
         "id": "Nama berkas tidak sah. Ganti nama berkas hanya dengan huruf, angka, spasi, titik, tanda hubung atau garis bawah.",
         "en": "The file name is not valid. Rename the file using only letters, digits, spaces, dots, hyphens or underscores.",
+    },
+    "ingest.not_stored": {
+        "id": "TIDAK DISIMPAN: basis data gagal menyimpan ({reason}). Berkas ini lolos pemeriksaan; perbaiki masalah basis data (mis. ruang disk, koneksi), lalu jalankan ingest lagi — yang sudah tersimpan tidak akan berubah.",
+        "en": "NOT STORED: the database failed to store it ({reason}). This file passed the checks; fix the database problem (e.g. disk space, connection) and run ingest again — what is already stored stays as it is.",
+    },
+    "ingest.summary": {
+        "id": "{stored} dari {files} berkas tersimpan; {not_stored} tidak (lihat di atas).",
+        "en": "{stored} of {files} files stored; {not_stored} not (see above).",
+    },
+    "ingest.summary_failed": {
+        "id": "{stored} dari {files} berkas tersimpan; {not_stored} tidak, di antaranya {failed} berkas yang lolos tetapi tidak tersimpan karena basis data gagal. Jalankan lagi setelah masalahnya diperbaiki.",
+        "en": "{stored} of {files} files stored; {not_stored} not, {failed} of them sound files the failing database could not take. Run it again once the problem is fixed.",
+    },
+    "store.unavailable": {
+        "id": "Basis data tidak dapat dibuka atau dibuat ({reason}). Tidak ada yang disimpan. Periksa ruang disk, hak akses dan alamat basis data (--db / DATABASE_URL).",
+        "en": "The database could not be opened or created ({reason}). Nothing was stored. Check disk space, permissions and the database address (--db / DATABASE_URL).",
     },
     # ---- sheets and headers ---------------------------------------------------------------
     "sheet.missing": {
@@ -151,6 +183,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cell.negative": {
         "id": "{column} tidak boleh negatif ('{value}'). Tulis 0 atau kosongkan.",
         "en": "{column} cannot be negative ('{value}'). Write 0 or leave it empty.",
+    },
+    "cell.too_large": {
+        "id": "'{value}' terlalu besar untuk {column} (paling banyak {max}). Periksa angkanya; mungkin tertulis dalam notasi ilmiah atau ada digit berlebih.",
+        "en": "'{value}' is too large for {column} (at most {max}). Check the number; it may be in scientific notation or have extra digits.",
+    },
+    "cell.too_long": {
+        "id": "Isi {column} terlalu panjang: {length} karakter, paling banyak {max}. Ringkas isinya; rincian dapat ditaruh di dokumen yang ditautkan di Tautan Bukti.",
+        "en": "{column} is too long: {length} characters, at most {max}. Shorten it; details can go in a document linked from Tautan Bukti.",
+    },
+    "upload.too_many_files": {
+        "id": "{n} berkas diunggah sekaligus; paling banyak {limit}. Tidak ada yang diperiksa. Unggah dalam beberapa kelompok (hapus sebagian dari daftar di atas).",
+        "en": "{n} files were uploaded at once; at most {limit}. None was checked. Upload them in several groups (remove some from the list above).",
+    },
+    "upload.limits": {
+        "id": "Paling banyak {files} berkas sekaligus, {mb} MB per berkas, {rows} baris per lembar.",
+        "en": "At most {files} files at once, {mb} MB per file, {rows} rows per sheet.",
     },
     "cell.count": {
         "id": "'{value}' bukan bilangan bulat ≥ 0 untuk {column}. Tulis angka tanpa desimal, mis. 3.",

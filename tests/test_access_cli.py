@@ -102,3 +102,14 @@ def test_cli_exports_are_audited_and_held_to_the_role(db: str, tmp_path: Path, m
     capsys.readouterr()
     assert main(["history", "--as-user", "ani", "--json", "--db", db]) == 0
     assert json.loads(capsys.readouterr().out) == []  # the operator's unit has no reports; the other's stay hidden
+
+
+def test_as_user_with_a_disabled_account_says_so_and_is_audited(db: str, capsys) -> None:
+    """Issue 12, finding 10: a disabled account was reported as not existing, and not audited."""
+    store = Store(db)
+    store.accounts.create("budi", role="pimpinan", actor="cli")
+    store.accounts.update("budi", active=False, actor="cli")
+    assert main(["history", "--as-user", "budi", "--db", db]) == 2
+    assert "dinonaktifkan" in capsys.readouterr().err
+    event = store.audit_log(limit=1).iloc[0]
+    assert (event["actor"], event["action"], event["outcome"]) == ("budi", "cli.as_user", "denied")

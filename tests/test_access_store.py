@@ -10,11 +10,11 @@ from datetime import datetime
 import pandas as pd
 import pytest
 from access_helpers import OTHER_UNIT, OWN_UNIT, make_people, snapshot, submission
-from sqlalchemy import update
+from sqlalchemy import insert, update
 
 from analytics.access import ADMIN, KIOSK, OPERATOR, PIMPINAN, Actor, PermissionDenied
 from analytics.store import Store
-from analytics.store.schema import accounts
+from analytics.store.schema import sign_in_throttle
 
 RULES_TEXT = "[keberlanjutan]\nambang_berkelanjutan = 70\n"
 WRITE_PATHS: dict[str, Callable[[Store, Actor | str], object]] = {
@@ -44,9 +44,10 @@ def world(store: Store) -> dict[str, Actor]:
     """Accounts for every role; Dinas Kesehatan with two versions (so restore has work)."""
     people = make_people(store)
     tamu = store.accounts.create("tamu", role=PIMPINAN, actor="cli")  # the account the others try to change
-    with store.engine.begin() as conn:  # locked, so that unlocking it changes something
-        conn.execute(update(accounts).where(accounts.c.id == tamu.id).values(
-            failed_attempts=2, locked_until=datetime(2999, 1, 1)))
+    with store.engine.begin() as conn:  # waiting to sign in again, so that unlocking it changes something
+        conn.execute(insert(sign_in_throttle).values(key=f"name:{tamu.username}", failures=9,
+                                                     last_failure_at=datetime(2999, 1, 1),
+                                                     wait_until=datetime(2999, 1, 1)))
     store.store_submission(submission(store, OWN_UNIT, name="Versi Satu"), actor="cli")
     store.store_submission(submission(store, OWN_UNIT, name="Versi Dua"), actor="cli")
     store.rules_versions.set(RULES_TEXT.replace("70", "65"), actor="cli")
@@ -107,7 +108,9 @@ def test_operator_workbook_for_another_unit_stores_nothing_and_is_audited(store:
     before = store.history()
     with pytest.raises(PermissionDenied) as refused:
         store.store_many(subs, actor=ani)
-    assert "opd.disdukcapil" in refused.value.message("id") and "Nothing was stored" in refused.value.message("en")
+    # by name, not code (issue 12, finding 10)
+    assert "Dinas Kependudukan dan Pencatatan Sipil" in refused.value.message("id")
+    assert "opd.disdukcapil" not in refused.value.message("id") and "Nothing was stored" in refused.value.message("en")
     assert store.history().equals(before)  # not even the operator's own unit of that file
     event = store.audit_log(limit=1).iloc[0]
     assert event["target"] == "opd.dinkes/2024, opd.disdukcapil/2024"
@@ -180,7 +183,7 @@ def test_account_changes_are_audited_without_secrets(store: Store, world: dict[s
 
 # ---- the audit log itself ------------------------------------------------------------------------
 def test_the_audit_log_is_append_only_in_the_database(store: Store) -> None:
-    from sqlalchemy import delete, update
+    from sqlalchemy import delete
     from sqlalchemy.exc import DatabaseError
 
     from analytics.store.schema import audit_events
@@ -230,7 +233,6 @@ def test_a_bad_rules_file_is_refused_whole_and_the_last_good_stays(store: Store,
 
 
 def test_a_stored_rules_version_that_stops_validating_is_passed_over(store: Store, world: dict[str, Actor]) -> None:
-    from sqlalchemy import update
 
     from analytics.store.schema import rules_versions
 
@@ -241,3 +243,18 @@ def test_a_stored_rules_version_that_stops_validating_is_passed_over(store: Stor
                      .values(content="[keberlanjutan]\nx = 1\n"))
     force = store.rules_versions.in_force()
     assert force.version_id == good and force.error is not None and force.error.key.startswith("keberlanjutan")
+
+
+def test_a_mixed_workbook_refusal_names_every_outside_unit(store: Store, world: dict[str, Actor]) -> None:
+    """Issue 12, finding 10: the refusal named only the first unit outside the operator's."""
+    store.replace_units(store.units(), actor="cli")
+    subs = [submission(store, OTHER_UNIT, tahun=2023), submission(store, OWN_UNIT),
+            submission(store, OTHER_UNIT, tahun=2024)]
+    kec = store.units().query("kode.str.startswith('kec.')", engine="python").iloc[0]
+    from analytics.intake.model import SubmissionData
+
+    subs.append(SubmissionData(kec["kode"], 2024, "x.xlsx", "h"))
+    with pytest.raises(PermissionDenied) as refused:
+        store.store_many(subs, actor=world[OPERATOR])
+    message = refused.value.message("en")
+    assert "Dinas Kependudukan dan Pencatatan Sipil" in message and kec["nama"] in message

@@ -51,7 +51,7 @@ def test_invisible_and_bidirectional_characters_are_dropped_with_a_warning() -> 
 
 @given(st.text(max_size=80))
 def test_escape_md_leaves_no_markdown_character_unescaped(text: str) -> None:
-    escaped = escape_md(text)
+    escaped = escape_md(text).replace("\u2060", "")  # word joiners keep addresses from becoming links
     unescaped = re.sub(r"\\(.)", r"\1", escaped)
     assert unescaped == " ".join(text.split())  # nothing lost, nothing added but backslashes
     i = 0

@@ -124,3 +124,30 @@ def test_an_operator_sees_only_the_proposals_of_their_units(filled: str, monkeyp
     at = start("views/tautan.py")
     assert not [s for s in at.selectbox if s.key.startswith("life_link_pick")]
     assert any("Tidak ada usulan yang menunggu" in m for m in texts(at, "success"))
+
+
+PHISH = "Antar Obat Lansia [klik di sini](https://evil.example/phish) ![p](http://evil.example/px.png) **tebal** " \
+        ":red[merah] $x^2$ www.evil.example"
+
+
+@pytest.fixture
+def hostile(app_database: str) -> str:
+    """Issue 12, finding 5: two years of an innovation whose name carries a disguised link, a
+    tracking image, Markdown formatting and a bare address."""
+    store = Store(app_database)
+    store.store_many([submission("opd.dinkes", 2023, [PHISH + " Pasien"]),
+                      submission("opd.dinkes", 2024, [PHISH])], actor="uji")
+    store.close()
+    return app_database
+
+
+def test_uploaded_names_reach_every_message_and_table_of_tautan_as_text(hostile: str) -> None:
+    from ui.common import escape_md
+
+    at = start("views/tautan.py")
+    assert escape_md(PHISH) in at.table[0].value.to_string()
+    [confirm] = [b for b in at.button if b.key == "life_confirm"]
+    confirm.click().run()
+    [notice] = [m for m in texts(at, "success") if "Ditautkan" in m]
+    assert escape_md(PHISH) in notice and "](https" not in notice and "**tebal**" not in notice
+    assert "https:\u2060//" in notice.replace("\\", "")  # no bare address left for the link finder

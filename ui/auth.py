@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.access import Actor, Permission, PermissionDenied
+from analytics.access import Actor, Permission, PermissionDenied, network
 from analytics.access.settings import SSO_HEADER, SSO_OIDC, AccessSettings
 from analytics.store.accounts import fold_username
 from analytics.store.sessions import SignedIn, SignInRefused
@@ -25,10 +25,55 @@ def settings() -> AccessSettings:
     return AccessSettings.from_env()
 
 
-def identify() -> SignedIn | None:
+def peer() -> str | None:
+    """The TCP peer of this session's connection; None for loopback (and with no client)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - no script context
+        return None
+    return address if isinstance(address, str) else None  # AppTest's client is a mock
+
+
+def request_headers() -> dict[str, str]:
+    try:
+        return dict(st.context.headers)
+    except Exception:  # noqa: BLE001 - no script context
+        return {}
+
+
+def client_address() -> str:
+    """The client's address for throttling (the forwarded one only from a trusted proxy)."""
+    return network.client_address(peer(), request_headers())
+
+
+def _refuse_unsafe_reach(config: AccessSettings) -> None:
+    """Open mode answers this computer only; trusted-header mode runs only behind its proxy."""
+    if not config.signed_in:
+        code, params = network.open_mode_refusal(peer(), request_headers()), {}
+    elif config.sso == SSO_HEADER:
+        address = st.get_option("server.address") or "0.0.0.0"
+        code, params = network.header_mode_refusal(address, peer()), {"address": address}
+    else:
+        return
+    if code:
+        st.error(t(code, **params), icon=":material/block:")
+        st.stop()
+
+
+ACTIVITY_KEY = "_kudus_activity"  # set by a click inside a self-refreshing fragment (presentation)
+
+
+def note_activity() -> None:
+    """A person acted inside a fragment that also reruns on a timer: count its next run as activity."""
+    st.session_state[ACTIVITY_KEY] = True
+
+
+def identify(*, activity: bool = True) -> SignedIn | None:
     """The person using this browser session, re-read from the store on every run; None when
-    signed-in mode has nobody signed in (the caller shows the sign-in page)."""
+    signed-in mode has nobody signed in (the caller shows the sign-in page).  A timer's rerun
+    passes activity=False: it must not keep an idle session alive."""
     config = settings()
+    _refuse_unsafe_reach(config)
     if not config.signed_in:
         return SignedIn(Actor.local_admin(config.open_user, via="open"), config.open_user, token="")
     sessions = common.store().sessions
@@ -36,7 +81,7 @@ def identify() -> SignedIn | None:
     token = st.session_state.get(TOKEN_KEY)
     if isinstance(token, str) and token:
         try:
-            signed = sessions.resume(token)
+            signed = sessions.resume(token, activity=activity)
         except SignInRefused as refusal:
             st.session_state[NOTICE_KEY] = refusal
             signed = None
@@ -76,10 +121,10 @@ def _sso_identity(config: AccessSettings) -> str:
     return ""
 
 
-def current_actor() -> Actor | None:
+def current_actor(*, activity: bool = True) -> Actor | None:
     """Who is using this browser session, re-read from the store on every call: the local admin
     in open mode, the signed-in account, or None before signing in."""
-    signed = identify()
+    signed = identify(activity=activity)
     return None if signed is None else signed.actor
 
 
@@ -122,7 +167,7 @@ def _password_form() -> None:
     if not submitted:
         return
     try:
-        signed = common.store().sessions.sign_in(username, password)
+        signed = common.store().sessions.sign_in(username, password, client=client_address())
     except SignInRefused as refusal:
         common.show_refusal(refusal)
         return
@@ -159,7 +204,8 @@ def _change_password(signed: SignedIn) -> None:
         return
     store = common.store()
     try:
-        store.sessions.check_password(signed.actor.name, current)  # counts failures like a sign-in
+        # throttled like a sign-in
+        store.sessions.check_password(signed.actor.name, current, client=client_address())
         store.accounts.set_password(signed.actor.name, new, actor=signed.actor)
     except PermissionDenied as refusal:
         common.show_refusal(refusal)

@@ -35,11 +35,21 @@ def local_time(moments: pd.Series) -> pd.Series:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&=@\"'])")
 
 
+# Streamlit's Markdown turns bare web and e-mail addresses into links after parsing, escaped or
+# not ('https\:\/\/evil\.example' still became a link).  A word joiner (U+2060, invisible, and
+# dropped from uploaded text by values.clean_text) between '://', after 'www' and after '@' keeps
+# its link finder from seeing one.
+_LINK_START = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
+
+
 def escape_md(text: object) -> str:
-    """`text` as literal characters inside Streamlit Markdown: every ASCII punctuation mark that
-    Markdown, Streamlit's :emoji:/:color[]/$math$ extensions or HTML could read is backslash-escaped,
-    and line breaks become spaces (a newline could start a heading or a list)."""
-    flat = " ".join(str(text).split())
+    """`text` as literal characters inside Streamlit Markdown — the one rule for every place
+    uploaded text meets Markdown: every ASCII punctuation mark that Markdown, Streamlit's
+    :emoji:/:color[]/$math$ extensions or HTML could read is backslash-escaped, no bare web or
+    e-mail address can become a link, and line breaks become spaces (a newline could start a
+    heading or a list)."""
+    flat = _LINK_START.sub(WORD_JOINER, " ".join(str(text).split()))
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 

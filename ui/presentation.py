@@ -53,10 +53,12 @@ def _rotation() -> Rotation:
 
 
 def _step(by: int, count: int) -> None:
+    auth.note_activity()
     st.session_state[ROTATION_KEY] = _rotation().step(by, time.time(), count)
 
 
 def _toggle() -> None:
+    auth.note_activity()
     st.session_state[ROTATION_KEY] = _rotation().toggled(time.time())
 
 
@@ -138,7 +140,9 @@ def _footer(deck: Deck, rotation: Rotation, seconds: float, notes: list[str]) ->
 
 
 def _allowed() -> bool:
-    who = auth.current_actor()
+    """Checked on every tick; only a presenter's click counts as activity, not the timer (a
+    pimpinan idle on /presentasi is signed out like anywhere else; kiosk accounts have no idle limit)."""
+    who = auth.current_actor(activity=bool(st.session_state.pop(auth.ACTIVITY_KEY, False)))
     return who is not None and who.can(Permission.VIEW_PRESENTATION)
 
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
+import os
 
 import pandas as pd
 import streamlit as st
 
 from analytics import i18n
 from analytics.access import Permission, PermissionDenied
-from analytics.intake.ingest import store_result
+from analytics.intake.ingest import Rosters, rosters_of, store_result
 from analytics.intake.model import WorkbookResult
+from analytics.intake.sandbox import Sandbox, WorkbookCheck
 from analytics.intake.template import template_bytes
-from analytics.intake.validation import issues_frame, validate_workbook
+from analytics.intake.validation import issues_frame
+from analytics.intake.workbook import MB, max_rows, max_upload_bytes
 from ui import auth, common, dashboard, metrics
 from ui.common import escape_md, t
 
@@ -49,24 +53,57 @@ def iid_year_picker(where) -> int:
                                   help=t("upload.iid_year_help")))
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _rosters(version: common.DataVersion) -> Rosters:
+    return rosters_of(common.store())
+
+
+def max_files() -> int:
+    """Most files one upload may hold (KUDUS_MAX_FILES, default 50): 200 were accepted at once."""
+    return max(1, int(os.environ.get("KUDUS_MAX_FILES", "50")))
+
+
+def max_upload_mb() -> int:
+    """The uploader's own per-file limit: the app's (KUDUS_MAX_UPLOAD_MB, checked again by
+    analytics.intake.workbook), never above Streamlit's server-wide server.maxUploadSize, which
+    would refuse the request anyway."""
+    return max(1, min(math.ceil(max_upload_bytes() / MB), int(st.get_option("server.maxUploadSize"))))
+
+
+def limits_text() -> str:
+    return t("upload.limits", files=max_files(), mb=max_upload_mb(), rows=f"{max_rows():,}".replace(",", "."))
+
+
+def within_file_limit(uploads: list) -> bool:
+    if len(uploads) <= max_files():
+        return True
+    st.error(t("upload.too_many_files", n=len(uploads), limit=max_files()), icon=":material/block:")
+    return False
+
+
 def check_files(uploads: list, iid_year: int | None = None) -> list[WorkbookResult]:
-    """Validate each uploaded file once per content (results kept in the session by hash)."""
+    """Validate each uploaded file once per content (results kept in the session by hash), in
+    limited worker processes (analytics.intake.sandbox): a file that crashes its reader, or asks for
+    more memory or time than allowed, gets one verdict and the server stays up for everyone.  The
+    unit list comes with every alias in force; `iid_year` is the year of an IID export among them."""
     checked: dict[str, WorkbookResult] = st.session_state.setdefault("checked", {})
-    store = common.store()
-    directory = store.unit_directory()  # the unit list and every alias in force
-    progress = st.progress(0.0)
-    results = []
-    for i, upload in enumerate(uploads, start=1):
-        data = upload.getvalue()
-        key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{common.version()}:{iid_year}"
-        progress.progress(i / len(uploads), t("upload.checking", name=escape_md(upload.name), i=i, n=len(uploads)))
-        if key not in checked:
-            checked[key] = validate_workbook(data, upload.name, directory, roster=store.roster, tahun=iid_year)
-            if not checked[key].ok:
-                metrics.count_upload("invalid")
-        results.append(checked[key])
-    progress.empty()
-    return results
+    keys = [f"{hashlib.sha256(u.getvalue()).hexdigest()}:{u.name}:{common.version()}:{iid_year}" for u in uploads]
+    todo = [(key, upload) for key, upload in zip(keys, uploads) if key not in checked]
+    if todo:
+        progress = st.progress(0.0)
+        check = WorkbookCheck(common.units(common.version()), _rosters(common.version()),
+                              aliases=common.store().aliases.frame(), tahun=iid_year)
+        with Sandbox(check, workers=min(2, len(todo))) as sandbox:
+            results = sandbox.check_all((upload.name, upload.getvalue()) for _, upload in todo)
+            for i, ((key, upload), result) in enumerate(zip(todo, results), start=1):
+                progress.progress(i / len(todo), t("upload.checking", name=escape_md(upload.name), i=i, n=len(todo)))
+                checked[key] = result
+                if not result.ok:
+                    metrics.count_upload("invalid")
+        progress.empty()
+    for gone in set(checked) - set(keys):  # results of files no longer in the uploader: let them go
+        del checked[gone]
+    return [checked[key] for key in keys]
 
 
 def summary_frame(results: list[WorkbookResult]) -> pd.DataFrame:

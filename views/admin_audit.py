@@ -21,6 +21,17 @@ LIMIT = 5000
 
 st.title(t("page.audit"))
 store = common.store()
+
+
+@st.cache_data(show_spinner=False, ttl=60, max_entries=4)
+def chain_state(database: str, head: tuple[int, str], lang: str) -> tuple[bool, str]:
+    """The hash chain walked again whenever its head moves (and at most a minute later anyway)."""
+    report = common.store().verify_audit_chain()
+    return report.ok, report.message(lang)
+
+
+intact, state = chain_state(str(store.engine.url), tuple(vars(store.audit_chain_head()).values()), common.lang())
+(st.success if intact else st.error)(state, icon=":material/link:" if intact else ":material/link_off:")
 choices = audit_choices(store)
 families = sorted({action.split(".")[0] for action in choices["action"]} | set(choices["action"]))
 today = pd.Timestamp.now(common.TIMEZONE).date()

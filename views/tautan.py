@@ -42,14 +42,14 @@ def decide(proposal: pd.Series, verdict: str) -> None:
             tahun_b=int(proposal["tahun_b"]), nama_b=proposal["nama_b"], keputusan=verdict, actor=view.actor(),
             skor=float(proposal["skor"]))
     except PermissionDenied as refusal:
-        st.session_state["life_link_notice"] = ("error", refusal.message(lang()))
+        st.session_state["life_link_notice"] = ("error", escape_md(refusal.message(lang())))
         return
     except LinkError as error:
-        st.session_state["life_link_notice"] = ("error", str(error))
+        st.session_state["life_link_notice"] = ("error", escape_md(str(error)))
         return
     common.data_changed()
-    st.session_state["life_link_notice"] = ("success", t(f"life.decided.{verdict}", a=proposal["nama_a"],
-                                                         b=proposal["nama_b"]))
+    st.session_state["life_link_notice"] = ("success", t(f"life.decided.{verdict}", a=escape_md(proposal["nama_a"]),
+                                                         b=escape_md(proposal["nama_b"])))
 
 
 def side_by_side(proposal: pd.Series) -> pd.DataFrame:
@@ -140,7 +140,7 @@ else:
         try:
             LinkDecisions(common.store()).undo(int(undo_id), actor=view.actor())
         except (PermissionDenied, LinkError) as error:
-            st.error(error.message(lang()) if isinstance(error, PermissionDenied) else str(error))
+            st.error(escape_md(error.message(lang()) if isinstance(error, PermissionDenied) else str(error)))
         else:
             common.data_changed()
             st.session_state["life_link_notice"] = ("success", t("life.undone", id=undo_id))

@@ -14,9 +14,9 @@ upload.template_section()
 st.subheader(t("upload.files_header"))
 left, right = st.columns([3, 1])
 files = left.file_uploader(t("upload.files_label"), type=list(upload.ACCEPTED_TYPES), accept_multiple_files=True,
-                           key="uploads")
+                           key="uploads", max_upload_size=upload.max_upload_mb(), help=upload.limits_text())
 iid_year = upload.iid_year_picker(right)
-if files:
+if files and upload.within_file_limit(files):
     results = upload.check_files(files, iid_year)
     upload.show_report(results)
     upload.store_section(results)

@@ -69,5 +69,17 @@ def authorize(store: AuditTrail, actor: Actor | str, permission: Permission | st
         store.record_event(actor=actor, action=DENIED_ACTION, target=target, outcome="denied",
                            detail={"permission": str(Permission(permission)), "code": refusal.code,
                                    **({"unit": refusal.params["unit"]} if "unit" in refusal.params else {})})
+        if "unit" in refusal.params:  # people read unit names, not codes ('opd.diskominfo')
+            raise PermissionDenied(refusal.code, **{**refusal.params, "unit": _unit_names(
+                store, str(refusal.params["unit"]))}) from None
         raise
     return who
+
+
+def _unit_names(store: AuditTrail, codes: str) -> str:
+    units = getattr(store, "units", None)
+    try:
+        names = dict(zip(units()["kode"], units()["nama"])) if callable(units) else {}
+    except Exception:  # noqa: BLE001 — a name lookup must never hide the refusal
+        names = {}
+    return ", ".join(names.get(code.strip(), code.strip()) for code in codes.split(","))

@@ -129,6 +129,12 @@ def check(actor: Actor, permission: Permission | str, *, unit: str | None = None
 
 
 def check_units(actor: Actor, permission: Permission | str, units: Iterable[str]) -> None:
-    """`check` for every unit, before any of them is touched (a workbook may hold several)."""
-    for unit in dict.fromkeys(units):
-        check(actor, permission, unit=unit)
+    """`check` for every unit, before any of them is touched (a workbook may hold several); the
+    refusal names every unit outside the actor's, not only the first."""
+    outside = [unit for unit in dict.fromkeys(units) if not actor.can(permission, unit)]
+    if not outside:
+        return
+    permission = Permission(permission)
+    if permission in UNIT_SCOPED and permission in ROLE_PERMISSIONS[actor.role]:
+        raise PermissionDenied("access.other_unit", name=actor.name, unit=", ".join(outside))
+    check(actor, permission, unit=outside[0])

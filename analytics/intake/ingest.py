@@ -1,16 +1,16 @@
-"""Checking and storing many workbooks: read + validate in worker processes, store in one writer.
+"""Checking and storing many workbooks: read + validate in limited worker processes
+(analytics.intake.sandbox), store in one writer.
 
 Reading and validating is CPU-bound Python and parallelises across cores; storing goes through
 the single store (one transaction per unit and year) while the workers read the next files.
 Results come back in the order of the files, so reports read the same however many workers ran.
+A file that crashes or exhausts its worker gets one verdict; the batch goes on.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,9 +19,8 @@ import pandas as pd
 
 from analytics.access import Actor, PermissionDenied
 from analytics.intake.model import SUMBER_IID, SubmissionData, WorkbookResult
+from analytics.intake.sandbox import Check, Limits, Sandbox, WorkbookCheck
 from analytics.intake.typed import INOVASI_FRAME_COLUMNS, PEJABAT_FRAME_COLUMNS, typed_innovations, typed_officials
-from analytics.intake.units import UnitDirectory
-from analytics.intake.validation import validate_workbook
 
 Rosters = dict[str, set[str]]
 
@@ -41,15 +40,13 @@ class ReportStore(Protocol):
     @property
     def aliases(self) -> Any: ...  # analytics.store.aliases.UnitAliases: frame(), map_logins()
 
-# State of a worker process, set once by _start_worker (a pool cannot pass it per task cheaply).
-_worker: dict[str, object] = {}
-
 
 @dataclass
 class IngestOutcome:
     result: WorkbookResult
     stored: list[Any] = field(default_factory=list)  # analytics.store.StoreResult, one per unit and year
     refused: PermissionDenied | None = None  # the actor may not store this file's unit(s): nothing stored
+    not_stored: str = ""  # a sound file the store could not take (full disk, lost connection): why
 
 
 def rosters_of(store: ReportStore) -> Rosters:
@@ -60,38 +57,22 @@ def rosters_of(store: ReportStore) -> Rosters:
     return {kode: set(nips) for kode, nips in officials.groupby("unit_kode")["nip"]}
 
 
-def _start_worker(units: pd.DataFrame, rosters: Rosters, engine: str, aliases: pd.DataFrame | None = None,
-                  tahun: int | None = None) -> None:
-    _worker.update(directory=UnitDirectory(units, aliases), rosters=rosters, engine=engine, tahun=tahun)
-
-
-def _check_path(path: Path) -> WorkbookResult:
-    rosters: Rosters = _worker["rosters"]  # type: ignore[assignment]
-    return validate_workbook(Path(path).read_bytes(), Path(path).name, _worker["directory"],  # type: ignore[arg-type]
-                             roster=lambda kode: rosters.get(kode, set()), engine=str(_worker["engine"]),
-                             tahun=_worker.get("tahun"))  # type: ignore[arg-type]
-
-
 def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
 def check_paths(paths: Iterable[Path], units: pd.DataFrame, *, rosters: Rosters | None = None,
-                workers: int | None = None, engine: str = "calamine",
-                aliases: pd.DataFrame | None = None, tahun: int | None = None) -> Iterator[WorkbookResult]:
-    """Validate files in worker processes; results in the order of `paths`. `aliases`: the unit
-    aliases in force (store.aliases.frame()), so confirmed spellings resolve; `tahun`: the year of
-    an IID export among the files."""
+                workers: int | None = None, engine: str = "calamine", check: Check | None = None,
+                limits: Limits | None = None, aliases: pd.DataFrame | None = None,
+                tahun: int | None = None) -> Iterator[WorkbookResult]:
+    """Validate files in limited worker processes; results in the order of `paths`.  `check`
+    replaces the contract's workbook check (another reader), under the same limits.  `aliases`:
+    the unit aliases in force (store.aliases.frame()), so confirmed spellings resolve; `tahun`: the
+    year of an IID export among the files."""
     paths = list(paths)
-    workers = min(workers or default_workers(), max(1, len(paths)))
-    if workers == 1:
-        _start_worker(units, rosters or {}, engine, aliases, tahun)
-        yield from map(_check_path, paths)
-        return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(units, rosters or {}, engine, aliases, tahun)) as pool:
-        yield from pool.map(_check_path, paths, chunksize=4)
+    check = check or WorkbookCheck(units, rosters or {}, engine, aliases=aliases, tahun=tahun)
+    with Sandbox(check, workers=min(workers or default_workers(), max(1, len(paths))), limits=limits) as sandbox:
+        yield from sandbox.check_all((Path(p).name, Path(p)) for p in paths)
 
 
 def store_result(result: WorkbookResult, store: ReportStore, *, actor: Actor | str,
@@ -128,15 +109,33 @@ def _vanished_units(store: ReportStore, subs: list[SubmissionData]) -> list[Subm
 def ingest_paths(paths: Iterable[Path], store: ReportStore, *, actor: Actor | str, source: str = "upload",
                  workers: int | None = None, engine: str = "calamine", tahun: int | None = None) -> list[IngestOutcome]:
     """Validate every file and store each one that has no error (per unit and year, one
-    transaction each). A file with an error stores nothing."""
-    outcomes = []
+    transaction each). A file with an error stores nothing.
+
+    When the store fails (a full disk, a lost connection), that file's transaction is rolled back,
+    nothing more is stored, and every later sound file says so: the report then shows what was
+    stored and what was not, and no traceback."""
+    outcomes: list[IngestOutcome] = []
+    failure = ""
     for result in check_paths(paths, store.units(), rosters=rosters_of(store), workers=workers,
                               engine=engine, aliases=store.aliases.frame(), tahun=tahun):
         outcome = IngestOutcome(result)
-        if result.ok:
-            try:  # store_many checks every unit of the file before storing any
-                outcome.stored = store_result(result, store, actor=actor, source=source)
-            except PermissionDenied as refusal:
-                outcome.refused = refusal
         outcomes.append(outcome)
+        if not result.ok:
+            continue
+        if failure:
+            outcome.not_stored = failure
+            continue
+        try:  # store_many checks every unit of the file before storing any
+            outcome.stored = store_result(result, store, actor=actor, source=source)
+        except PermissionDenied as refusal:
+            outcome.refused = refusal
+        except Exception as error:  # noqa: BLE001 — the database's own errors, whatever the driver
+            failure = outcome.not_stored = store_failure(error)
     return outcomes
+
+
+def store_failure(error: BaseException) -> str:
+    """One line for a store that failed: the driver's first line, without its SQL and parameters."""
+    cause = getattr(error, "orig", None) or error
+    first = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    return f"{type(cause).__name__}: {first[:300]}"

@@ -44,7 +44,8 @@ class Findings:
 def _parser(column: Column) -> Callable[[object], values.Parsed]:
     label = column.label
     kinds: dict[str, Callable[[object], values.Parsed]] = {
-        "text": values.clean_text,
+        "text": lambda raw: values.parse_free_text(raw, column=label, limit=values.MAX_NOTE_CHARS
+                                                   if column.key in values.NOTE_COLUMNS else values.MAX_TEXT_CHARS),
         "unit": values.clean_text,
         "choice": lambda raw: values.parse_choice(raw, column.vocabulary or "", column=label),
         "multichoice": lambda raw: values.parse_multichoice(raw, column.vocabulary or "", column=label),

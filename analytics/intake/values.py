@@ -86,6 +86,21 @@ def clean_text(raw: object) -> Parsed:
     return warn(value, "cell.text_cleaned") if without_control != text else Parsed(value)
 
 
+# Free text a report needs: a name is a line, a note a paragraph.  Keterangan took 32,000
+# characters and Nama Penggagas 5,000 (issue 12), each held in memory and stored for ever.
+MAX_TEXT_CHARS = 500
+MAX_NOTE_CHARS = 4000
+NOTE_COLUMNS = frozenset({"keterangan", "dasar_hukum"})
+
+
+def parse_free_text(raw: object, *, column: str = "", limit: int = MAX_TEXT_CHARS) -> Parsed:
+    result = clean_text(raw)
+    if len(result.value) > limit:
+        return fail("cell.too_long", column=column, max=f"{limit:,}".replace(",", "."), length=len(result.value),
+                    value=result.value[:60] + "…")
+    return result
+
+
 # --------------------------------------------------------------------------------------------
 # Choices and suggestions
 # --------------------------------------------------------------------------------------------
@@ -285,6 +300,10 @@ _MULTIPLIERS = {
     "miliar": 1e9, "milyar": 1e9, "m": 1e9, "b": 1e9, "em": 1e9,
     "triliun": 1e12, "t": 1e12,
 }
+# Beyond these a number is a typing slip, and the store could not hold it anyway (counts are
+# BIGINT, up to 9.2e18; 1.2e29 replications used to pass validation and crash the insert).
+MAX_MONEY = 1e15  # Rp 1.000 triliun: hundreds of times the kabupaten's yearly budget
+MAX_COUNT = 10**12
 _MONEY = re.compile(r"^(?P<sign>-)?(?P<number>[\d.,]+)\s*(?P<unit>[a-z]+)?$")
 
 
@@ -333,6 +352,8 @@ def parse_money(raw: object, *, column: str = "") -> Parsed:
         return fail("cell.money")
     if amount < 0:
         return fail("cell.negative", column=column)
+    if amount > MAX_MONEY:
+        return fail("cell.too_large", column=column, max="1.000.000.000.000.000")
     return Parsed(round(amount, 2))
 
 
@@ -344,8 +365,10 @@ def parse_count(raw: object, *, column: str = "") -> Parsed:
         number: float | None = float(raw)
     else:
         number = parse_indonesian_number(re.sub(r"\s+", "", clean_text(raw).value))
-    if number is None or math.isnan(number) or not number.is_integer() or number < 0:
+    if number is None or not math.isfinite(number) or not number.is_integer() or number < 0:
         return fail("cell.count", column=column)
+    if number > MAX_COUNT:
+        return fail("cell.too_large", column=column, max="1.000.000.000.000")
     return Parsed(int(number))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
@@ -34,6 +35,15 @@ def max_upload_bytes() -> int:
 def max_expanded_bytes() -> int:
     """How far a workbook may expand when unzipped (KUDUS_MAX_EXPANDED_MB, default 200 MB)."""
     return int(float(os.environ.get("KUDUS_MAX_EXPANDED_MB", "200")) * MB)
+
+
+def max_rows() -> int:
+    """Most rows a sheet may use (KUDUS_MAX_ROWS, default 20,000): a year's report of a whole
+    kabupaten has a few thousand innovations."""
+    return int(os.environ.get("KUDUS_MAX_ROWS", "20000"))
+
+
+MAX_COLUMNS = 702  # column ZZ; the template has 24 columns
 
 
 class WorkbookRefused(Exception):
@@ -96,24 +106,117 @@ def _check_zip(data: bytes) -> str:
             return ODS if ods else XLSX
     except WorkbookRefused:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+    except Exception as exc:  # zlib.error, NotImplementedError (zip version), RuntimeError (encrypted member)...
         raise WorkbookRefused("file.damaged", detail=type(exc).__name__) from exc
 
 
 def _check_expansion(archive: zipfile.ZipFile) -> None:
-    """Decompress every member with a running total, so a zip bomb is stopped at the limit."""
+    """Decompress every member with a running total, so a zip bomb is stopped at the limit, and
+    measure each worksheet's used area on the way (SheetArea), before any reader allocates it."""
     limit = max_expanded_bytes()
     declared = sum(info.file_size for info in archive.infolist())
     if declared > limit:
         raise WorkbookRefused("file.zip_bomb", expanded_mb=round(declared / MB), limit_mb=round(limit / MB))
     total = 0
+    names = _sheet_names(archive)
     for info in archive.infolist():
+        area = SheetArea(names.get(info.filename, info.filename)) if _WORKSHEET.match(info.filename) else None
+        size, head = 0, b""
         with archive.open(info) as member:
             while chunk := member.read(_CHUNK):
-                total += len(chunk)
+                total, size, head = total + len(chunk), size + len(chunk), head or chunk[:_TAIL * 4]
                 if total > limit:
                     raise WorkbookRefused("file.zip_bomb", expanded_mb=f"> {round(limit / MB)}",
                                           limit_mb=round(limit / MB))
+                if area is not None:
+                    area.scan(chunk)
+        if info.filename.lower().endswith("sharedstrings.xml"):
+            _check_string_count(head, size)
+
+
+# --------------------------------------------------------------------------------------------
+# The used area a worksheet declares, measured from its XML before a reader sees it
+# --------------------------------------------------------------------------------------------
+_WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
+# <dimension ref="A1:XFD1048576"/>, <row r="5">, <c r="AB12">: prefixed (x:c) or not, either quote.
+_REF = re.compile(rb"""<(?:[\w.-]+:)?(dimension|row|c)\s[^>]*?\b(?:ref|r)\s*=\s*["']([^"']{1,64})["']""")
+_CELL = re.compile(r"\$?([A-Za-z]{0,8})\$?(\d{0,12})$")
+_TAIL = 512  # bytes kept from one chunk to the next, so a tag cut in two is still seen
+
+
+def column_number(letters: str) -> int:
+    """'A' -> 1, 'Z' -> 26, 'AA' -> 27, 'XFD' -> 16384."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+class SheetArea:
+    """The largest row and column a worksheet's XML declares (its dimension, rows and cells).
+
+    A reader sizes its grid from these: calamine reserves 32 bytes per cell of the declared
+    dimension, so 'A1:XFD1048576' in a 23 KB file asks for 512 GiB and aborts the process.
+    Refused here, with where and what to do, when the rows or columns pass the limits."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet, self.rows, self.columns, self._tail = sheet, 0, 0, b""
+
+    def scan(self, chunk: bytes) -> None:
+        text = self._tail + chunk
+        for tag, ref in _REF.findall(text):
+            for corner in ref.decode("ascii", "replace").split(":")[-1:]:
+                self._extend(tag, corner)
+        self._tail = text[-_TAIL:]
+        if self.rows > max_rows() or self.columns > MAX_COLUMNS:
+            raise WorkbookRefused("file.too_many_cells", sheet=self.sheet, rows=self.rows,
+                                  columns=self.columns, max_rows=max_rows(), max_columns=MAX_COLUMNS)
+
+    def _extend(self, tag: bytes, ref: str) -> None:
+        match = _CELL.match(ref.strip())
+        if match is None:
+            return
+        letters, digits = match.groups()
+        if tag == b"row":
+            letters, digits = "", ref.strip()
+        self.columns = max(self.columns, column_number(letters) if letters else 0)
+        self.rows = max(self.rows, int(digits) if digits.isdigit() else 0)
+
+
+def _check_string_count(head: bytes, size: int) -> None:
+    """The shared-string table's declared number of entries: calamine reserves room for that many
+    strings up front, so uniqueCount="4294967295999" in a 20 KB file is an abort.  Each entry
+    takes at least 7 bytes (<si/>...), so a count beyond size / 7 is a lie.  (`count`, the
+    number of cells using them, is not used that way and may be larger.)"""
+    for sst in _tag_attributes(head, "sst"):
+        for key in ("uniqueCount",):
+            declared = sst.get(key, "0")
+            if not declared.isdigit() or int(declared) > size // 7 + 1:
+                raise WorkbookRefused("file.damaged", detail=f"sharedStrings {key}={declared[:20]}")
+
+
+def _tag_attributes(xml: bytes, tag: str) -> list[dict[str, str]]:
+    """The attributes of every <tag ...> in a small XML part (workbook.xml, its rels)."""
+    found = []
+    for attributes in re.findall(rb"<(?:[\w.-]+:)?" + tag.encode() + rb"\s([^>]*)>", xml):
+        pairs = re.findall(rb"""([\w:.-]+)\s*=\s*["']([^"']*)["']""", attributes)
+        found.append({k.decode("utf-8", "replace").split(":")[-1]: v.decode("utf-8", "replace") for k, v in pairs})
+    return found
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part -> the sheet's name as Excel shows it, for the messages (best effort)."""
+    try:
+        workbook = archive.read("xl/workbook.xml")[:_CHUNK]
+        rels = archive.read("xl/_rels/workbook.xml.rels")[:_CHUNK]
+    except KeyError:
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in _tag_attributes(rels, "Relationship")}
+    names = {}
+    for sheet in _tag_attributes(workbook, "sheet"):
+        target = targets.get(sheet.get("id"), "").lstrip("/")
+        names[target if target.startswith("xl/") else f"xl/{target}"] = sheet.get("name", "")
+    return names
 
 
 @dataclass
@@ -193,5 +296,8 @@ def read_workbook(data: bytes, *, engine: str = "calamine") -> RawWorkbook:
         return _ENGINES[engine if kind == XLSX else "calamine"](data)
     except WorkbookRefused:
         raise
-    except Exception as exc:  # both engines raise many kinds on broken XML inside the zip
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 — broken XML raises many kinds; a Rust panic
+        # (pyo3's PanicException, e.g. a date cell holding 1e308) derives from BaseException
         raise WorkbookRefused("file.damaged", detail=type(exc).__name__) from exc

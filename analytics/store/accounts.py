@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, literal, or_, select, update
 
 from analytics.access import passwords
 from analytics.access.guard import authorize
@@ -23,7 +23,7 @@ from analytics.access.roles import ADMIN, OPERATOR, ROLES, Actor, Permission, Pe
 from analytics.intake import values
 from analytics.store import frames
 from analytics.store.core import StoreCore
-from analytics.store.schema import account_units, accounts, auth_sessions, units
+from analytics.store.schema import account_units, accounts, auth_sessions, sign_in_throttle, units
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,63}$")
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{1,60}$")
@@ -83,7 +83,8 @@ class Accounts:
              for_update: bool = False) -> AccountRecord | None:
         a = accounts
         statement = select(a.c.id, a.c.username, a.c.display_name, a.c.email, a.c.role, a.c.active,
-                           a.c.locked_until, a.c.password_hash.is_not(None).label("has_password"))
+                           _throttle_of(func.max(sign_in_throttle.c.wait_until)).label("locked_until"),
+                           a.c.password_hash.is_not(None).label("has_password"))
         if account_id is not None:
             statement = statement.where(a.c.id == account_id)
         else:
@@ -103,8 +104,10 @@ class Accounts:
         """Every account for the admin page: units as '; '-joined codes; times tz-aware UTC."""
         a = accounts
         statement = select(a.c.id, a.c.username, a.c.display_name, a.c.email, a.c.role, a.c.active,
-                           a.c.locked_until, a.c.failed_attempts, a.c.last_login_at, a.c.created_at
-                           ).order_by(a.c.username)
+                           _throttle_of(func.max(sign_in_throttle.c.wait_until)).label("locked_until"),
+                           func.coalesce(_throttle_of(func.max(sign_in_throttle.c.failures)), 0)
+                           .label("failed_attempts"),
+                           a.c.last_login_at, a.c.created_at).order_by(a.c.username)
         with self.store.engine.connect() as conn:
             rows = conn.execute(statement).mappings().all()
             links = conn.execute(select(account_units.c.account_id, account_units.c.unit_kode)
@@ -201,6 +204,7 @@ class Accounts:
                 password_hash=password_hash, failed_attempts=0, locked_until=None, password_changed_at=now,
                 updated_at=now))
             self._end_sessions(conn, target.id)
+            self._lift_waits(conn, target)
             action = "account.password_change" if own else "account.password_reset"
             self.store._audit(conn, actor=actor, action=action, target=f"account/{target.username}")
 
@@ -211,7 +215,14 @@ class Accounts:
             target = self._require(conn, folded)
             conn.execute(update(accounts).where(accounts.c.id == target.id).values(
                 failed_attempts=0, locked_until=None, updated_at=frames.utcnow()))
+            self._lift_waits(conn, target)
             self.store._audit(conn, actor=who, action="account.unlock", target=f"account/{target.username}")
+
+    @staticmethod
+    def _lift_waits(conn: Connection, target: AccountRecord) -> None:
+        """The sign-in wait of the account's name and e-mail (not of any client address)."""
+        names = [n for n in (target.username, target.email) if n]
+        conn.execute(delete(sign_in_throttle).where(sign_in_throttle.c.key.in_([f"name:{n}" for n in names])))
 
     # -- helpers -----------------------------------------------------------------------------
     def _require(self, conn: Connection, folded: str) -> AccountRecord:
@@ -261,6 +272,15 @@ class Accounts:
         conn.execute(update(auth_sessions).where(auth_sessions.c.account_id == account_id,
                                                  auth_sessions.c.ended_at.is_(None))
                      .values(ended_at=frames.utcnow()))
+
+
+def _throttle_of(aggregate):
+    """The account's sign-in wait (or failure count), from the rows of its name and e-mail in
+    sign_in_throttle (analytics.store.throttle): the 'locked until' an admin sees and lifts."""
+    t = sign_in_throttle
+    return (select(aggregate).where(or_(t.c.key == literal("name:") + accounts.c.username,
+                                        t.c.key == literal("name:") + accounts.c.email))
+            .scalar_subquery())
 
 
 def _display(name: str | None) -> str:

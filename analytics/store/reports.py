@@ -48,7 +48,7 @@ from analytics.access.guard import actor_name, audit_detail, authorize
 from analytics.access.roles import Actor, Permission
 from analytics.intake.model import SUMBER_IID, SUMBER_LAPORAN, SubmissionData
 from analytics.intake.units import UNIT_COLUMNS, UNITS_CSV, UnitDirectory, clean_units, read_units_csv
-from analytics.store import frames
+from analytics.store import audit_chain, frames
 from analytics.store.engine import WRITE_OPTION, create_store_engine, insert_many
 from analytics.store.frames import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
 from analytics.store.schema import (
@@ -158,6 +158,17 @@ class StoreResult:
 
 # ------------------------------------------------------------------------------------------------
 # The store
+def _new_sqlite_file(url) -> list[Path]:
+    """The SQLite files (database, journal, WAL) a store on `url` would create, when the database
+    does not exist yet; [] for an existing one, memory or a server."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return []
+    path = Path(url.database)
+    if path.exists():
+        return []
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]
+
+
 # ------------------------------------------------------------------------------------------------
 class Store:
     """Submissions, their history and the audit trail, in SQLite or PostgreSQL.
@@ -176,7 +187,17 @@ class Store:
         self.dialect: str = self.engine.dialect.name
         # Shown in the interface and logs: never with the password.
         self.url: str = parsed.render_as_string(hide_password=True)
-        self._bootstrap(DEFAULT_UNITS_CSV if units_csv is None else Path(units_csv))
+        new_file = _new_sqlite_file(parsed)
+        try:
+            self._bootstrap(DEFAULT_UNITS_CSV if units_csv is None else Path(units_csv))
+        except BaseException:
+            # Creating a database is all or nothing: a file this call created is removed again
+            # (on a full disk it used to stay behind without tables).  The migrations ran in one
+            # transaction, so an existing database is left as it was.
+            self.engine.dispose()
+            for leftover in new_file:
+                leftover.unlink(missing_ok=True)
+            raise
 
     def close(self) -> None:
         """Release every pooled connection (tests call it before dropping their database)."""
@@ -248,10 +269,9 @@ class Store:
         Sign-in events pass ``bump_version=False``: they change no data, and a password guesser
         must not be able to empty every cache of the dashboard with each guess.
         """
-        conn.execute(insert(audit_events).values(
-            at=frames.utcnow(), actor=actor_name(actor)[:200], action=action, target=target or "",
-            outcome=outcome, detail=frames.to_json(audit_detail(actor, detail)),
-        ))
+        audit_chain.append(conn, postgresql=self._is_postgresql, at=frames.utcnow(), actor=actor_name(actor)[:200],
+                           action=action, target=target or "", outcome=outcome,
+                           detail=frames.to_json(audit_detail(actor, detail)))
         if bump_version:
             conn.execute(update(store_version).where(store_version.c.id == 1)
                          .values(version=store_version.c.version + 1))
@@ -400,6 +420,14 @@ class Store:
         if tahun is not None:
             statement = statement.where(s.c.tahun == int(tahun))
         return frames.typed_history(self._read(statement))
+
+    def audit_chain_head(self) -> audit_chain.ChainHead:
+        """The audit chain's head (events and last hash): the nightly backup records it."""
+        return audit_chain.chain_head(self)
+
+    def verify_audit_chain(self) -> audit_chain.ChainReport:
+        """Walk the audit log's hash chain; the first event changed, removed or inserted."""
+        return audit_chain.verify(self)
 
     def audit_log(self, limit: int | None = None) -> pd.DataFrame:
         """Audit events, newest first; `detail` is JSON text."""

@@ -150,6 +150,33 @@ audit_events = Table(
     Column("target", Text, nullable=False, server_default=""),
     Column("outcome", String(16), nullable=False),
     Column("detail", Text, nullable=False, server_default="{}"),  # JSON text
+    # The hash chain (migration 0004_audit_chain, analytics/store/audit_chain.py).
+    Column("chain_seq", BigInteger, nullable=True),
+    Column("prev_hash", String(64), nullable=True),
+    Column("hash", String(64), nullable=True),
+    Index("uq_audit_events_chain_seq", "chain_seq", unique=True),
+)
+
+# Failed sign-ins per user name ("name:...", whether or not an account has it) and per client
+# address ("addr:..."): each failure past the free attempts makes the next try wait longer
+# (migration 0005_sign_in_throttle, analytics/store/throttle.py).
+sign_in_throttle = Table(
+    "sign_in_throttle",
+    metadata,
+    Column("key", String(320), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", DateTime, nullable=False),
+    Column("wait_until", DateTime, nullable=True),
+)
+
+# One row (id = 1): the audit chain's head.  Every writer of an event locks it, so events are
+# chained one after another even when PostgreSQL transactions run side by side.
+audit_chain = Table(
+    "audit_chain",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_seq", BigInteger, nullable=False),
+    Column("head_hash", String(64), nullable=False),
 )
 
 # One row (id = 1): a counter bumped as the last statement of every write transaction.  Its row

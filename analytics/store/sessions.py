@@ -1,4 +1,4 @@
-"""Signing in (password or SSO), lockout after repeated failures, and server-side sessions.
+"""Signing in (password or SSO), throttling of repeated failures, and server-side sessions.
 
 Why sessions live in the database: the browser session keeps only a random token, and every run
 of the app turns that token back into an account and re-reads the role and units from the
@@ -13,7 +13,6 @@ data, and a password guesser must not be able to drop the dashboard's caches wit
 from __future__ import annotations
 
 import hashlib
-import math
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,12 +24,13 @@ from sqlalchemy import Connection, insert, select, update
 from analytics.access import passwords
 from analytics.access.roles import KIOSK, Actor, PermissionDenied
 from analytics.access.settings import AccessSettings
-from analytics.store import frames
+from analytics.store import frames, throttle
 from analytics.store.accounts import AccountRecord, Accounts, fold_username
 from analytics.store.core import StoreCore
 from analytics.store.schema import accounts, auth_sessions
 
-TOUCH_EVERY = timedelta(seconds=60)  # last_seen_at is written at most this often per session
+TOUCH_EVERY = timedelta(seconds=60)  # last_seen_at is written at most this often per session...
+TOUCH_SHARE = 20  # ...and at least 20 times per idle timeout, so a 1-minute limit is kept to ~3 s
 # Called with the reason after every audited sign-in failure (the server's /metrics counts them).
 FAILURE_LISTENERS: list[Callable[[str], None]] = []
 
@@ -60,10 +60,11 @@ class Sessions:
         self.accounts = Accounts(store)
 
     # -- signing in --------------------------------------------------------------------------
-    def sign_in(self, username: str, password: str, *, now: datetime | None = None) -> SignedIn:
-        """Check a user name (or e-mail) and password, then open a session."""
+    def sign_in(self, username: str, password: str, *, now: datetime | None = None,
+                client: str = "127.0.0.1") -> SignedIn:
+        """Check a user name (or e-mail) and password from `client` (its address), then open a session."""
         now = now or frames.utcnow()
-        record, new_hash = self._authenticate(username, password, now)
+        record, new_hash = self._authenticate(username, password, now, client)
         with self.store._write() as conn:
             values: dict[str, Any] = {"failed_attempts": 0, "locked_until": None, "last_login_at": now}
             if new_hash:
@@ -71,30 +72,43 @@ class Sessions:
             conn.execute(update(accounts).where(accounts.c.id == record.id).values(**values))
             token = self._open(conn, record, "password", "", now)
             self.store._audit(conn, actor=record.actor("password"), action="auth.login", target="session",
-                              bump_version=False)
+                              bump_version=False, detail={"address": client})
         return SignedIn(record.actor("password"), record.label, token)
 
-    def check_password(self, username: str, password: str) -> None:
-        """Prove a password again (before changing it) with the same failure count and lockout."""
-        self._authenticate(username, password, frames.utcnow())
+    def check_password(self, username: str, password: str, *, client: str = "127.0.0.1") -> None:
+        """Prove a password again (before changing it), throttled like a sign-in."""
+        self._authenticate(username, password, frames.utcnow(), client)
 
-    def _authenticate(self, username: str, password: str, now: datetime) -> tuple[AccountRecord, str | None]:
-        """The account if the password matches (and a stronger hash when the cost has risen);
-        failures are counted and the account locked at the limit; refusals raise SignInRefused."""
+    @property
+    def _rule(self) -> throttle.ThrottleRule:
+        return throttle.ThrottleRule(self.settings.lockout_attempts, self.settings.lockout_duration)
+
+    def _authenticate(self, username: str, password: str, now: datetime,
+                      client: str) -> tuple[AccountRecord, str | None]:
+        """The account if the password matches (and a stronger hash when the cost has risen).
+
+        Known and unknown names take the same path: the name's and the address's wait is checked
+        first (answered at once, for every name alike), then the password is verified (against a
+        dummy hash when no account has the name), and a failure counts under both keys."""
         folded = fold_username(username)[:254]
+        keys = throttle.keys(folded, client)
         with self.store.engine.connect() as conn:
-            row = conn.execute(select(accounts.c.id, accounts.c.password_hash, accounts.c.locked_until)
-                               .where((accounts.c.username == folded) | (accounts.c.email == folded))).first()
-        if row is not None and row.locked_until is not None and row.locked_until > now:
-            self._event(folded, "auth.login", "locked", {"reason": "locked"})
-            raise SignInRefused("auth.locked", minutes=_minutes(row.locked_until - now))
+            wait = throttle.waiting(conn, keys, now)
+            row = None if wait else conn.execute(
+                select(accounts.c.id, accounts.c.password_hash)
+                .where((accounts.c.username == folded) | (accounts.c.email == folded))).first()
+        if wait:
+            self._event(folded or "(kosong)", "auth.login", "throttled", {"address": client, "seconds": wait})
+            raise SignInRefused("auth.throttled", seconds=wait)
         if not passwords.verify_password(row.password_hash if row else None, password):
             reason = "unknown_user" if row is None else ("no_password" if not row.password_hash else "bad_password")
-            self._failed(folded, row.id if row else None, now, reason)
+            self._failed(folded, keys, now, reason, client)
+        with self.store._write() as conn:
+            throttle.clear(conn, keys)
         record = self.accounts.by_id(row.id)
         assert record is not None
         if not record.active:
-            self._event(record.username, "auth.login", "failed", {"reason": "inactive"})
+            self._event(record.username, "auth.login", "failed", {"reason": "inactive", "address": client})
             raise SignInRefused("auth.inactive")
         return record, passwords.hash_password(password) if passwords.needs_rehash(row.password_hash) else None
 
@@ -116,9 +130,10 @@ class Sessions:
         return SignedIn(record.actor(via), record.label, token, folded)
 
     # -- every run ---------------------------------------------------------------------------
-    def resume(self, token: str, *, now: datetime | None = None) -> SignedIn | None:
+    def resume(self, token: str, *, now: datetime | None = None, activity: bool = True) -> SignedIn | None:
         """The session named by `token` with its account as it is *now*; None for an unknown or
-        ended token; SignInRefused("auth.session_expired"/"auth.inactive") when it just ended."""
+        ended token; SignInRefused("auth.session_expired"/"auth.inactive") when it just ended.
+        `activity=False` (a screen refreshing itself) checks the session without keeping it alive."""
         if not token or len(token) > 200:
             return None
         now = now or frames.utcnow()
@@ -137,7 +152,7 @@ class Sessions:
             reason = "max_age" if now >= row.expires_at else "idle"
             self._end(row.token_hash, record.username, "auth.session_expired", {"reason": reason})
             raise SignInRefused("auth.session_expired")
-        if idle > TOUCH_EVERY:
+        if activity and idle > min(TOUCH_EVERY, self.settings.idle_timeout / TOUCH_SHARE):
             with self.store._write() as conn:
                 conn.execute(update(s).where(s.c.token_hash == row.token_hash).values(last_seen_at=now))
         return SignedIn(record.actor(row.via), record.label, token, row.identity)
@@ -161,30 +176,21 @@ class Sessions:
             last_seen_at=now, expires_at=now + self.settings.max_session))
         return token
 
-    def _failed(self, folded: str, account_id: int | None, now: datetime, reason: str) -> None:
-        """Count the failure, lock the account at the limit, audit both; always raises."""
-        locked = False
+    def _failed(self, folded: str, keys: tuple[str, str], now: datetime, reason: str, client: str) -> None:
+        """Count the failure under the name and the address, audit it (and any wait it starts);
+        always raises, with the same answer whether or not the name exists."""
         with self.store._write() as conn:
-            if account_id is not None:
-                conn.execute(update(accounts).where(accounts.c.id == account_id)
-                             .values(failed_attempts=accounts.c.failed_attempts + 1))
-                failures = conn.execute(select(accounts.c.failed_attempts)
-                                        .where(accounts.c.id == account_id)).scalar_one()
-                if failures >= self.settings.lockout_attempts:
-                    locked = True
-                    conn.execute(update(accounts).where(accounts.c.id == account_id).values(
-                        failed_attempts=0, locked_until=now + self.settings.lockout_duration))
+            wait = throttle.record_failure(conn, keys, now, self._rule)
             self.store._audit(conn, actor=folded or "(kosong)", action="auth.login", target="session",
-                              outcome="failed", detail={"reason": reason}, bump_version=False)
-            if locked:
-                self.store._audit(conn, actor=folded, action="auth.lockout", target=f"account/{folded}",
-                                  outcome="locked", bump_version=False, detail={
-                                      "attempts": self.settings.lockout_attempts,
-                                      "minutes": _minutes(self.settings.lockout_duration)})
+                              outcome="failed", detail={"reason": reason, "address": client}, bump_version=False)
+            if wait:
+                self.store._audit(conn, actor=folded or "(kosong)", action="auth.throttle", target="session",
+                                  outcome="throttled", bump_version=False,
+                                  detail={"address": client, "seconds": wait})
         for listener in FAILURE_LISTENERS:
             listener(reason)
-        if locked:
-            raise SignInRefused("auth.locked", minutes=_minutes(self.settings.lockout_duration))
+        if wait:
+            raise SignInRefused("auth.bad_credentials_wait", seconds=wait)
         raise SignInRefused("auth.bad_credentials")
 
     def _end(self, hashed: str, username: str, action: str, detail: dict[str, Any]) -> None:
@@ -198,7 +204,3 @@ class Sessions:
         with self.store._write() as conn:
             self.store._audit(conn, actor=actor, action=action, target="session", outcome=outcome,
                               detail=detail, bump_version=False)
-
-
-def _minutes(span: timedelta) -> int:
-    return max(1, math.ceil(span.total_seconds() / 60))

@@ -4,6 +4,42 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     # ---- refusals raised by the storage layer ------------------------------------------------
+    "access.open_mode_local_only": {
+        "id": "Mode terbuka hanya melayani komputer ini: setiap pengunjungnya bertindak sebagai admin. Untuk dipakai lewat jaringan, jalankan dengan mode masuk akun (KUDUS_AUTH=signed-in, lihat README 'Akses dan audit') dan buat akun untuk setiap pengguna.",
+        "en": "Open mode serves this computer only: every visitor acts as the administrator. To serve a network, run in signed-in mode (KUDUS_AUTH=signed-in, see the README's 'Access and audit') and create an account for each user.",
+    },
+    "access.header_mode_exposed": {
+        "id": "Mode SSO header tepercaya tidak dijalankan: Streamlit mendengarkan di '{address}', sehingga siapa pun yang menjangkaunya dapat mengaku sebagai pengguna mana pun. Atur server.address = \"127.0.0.1\" (proksi di komputer yang sama) atau alamat proksi yang tercantum di KUDUS_TRUSTED_PROXIES.",
+        "en": "Trusted-header SSO is not started: Streamlit listens on '{address}', so anyone who reaches it could claim any user. Set server.address = \"127.0.0.1\" (proxy on the same machine) or an address listed in KUDUS_TRUSTED_PROXIES.",
+    },
+    "access.header_mode_peer": {
+        "id": "Permintaan ini tidak datang dari proksi tepercaya, sehingga header penggunanya tidak dipercaya. Buka dasbor melalui alamat proksi resmi.",
+        "en": "This request did not come through a trusted proxy, so its user header is not believed. Open the dashboard through the official proxy address.",
+    },
+    "audit.chain_ok": {
+        "id": "Rantai log audit utuh: {events} peristiwa, kepala {head}….",
+        "en": "The audit log's chain is intact: {events} events, head {head}….",
+    },
+    "audit.chain_changed": {
+        "id": "Rantai log audit putus: peristiwa id {id} (urutan {seq}) telah diubah setelah dicatat.",
+        "en": "The audit log's chain is broken: event id {id} (sequence {seq}) was changed after it was recorded.",
+    },
+    "audit.chain_removed": {
+        "id": "Rantai log audit putus: peristiwa urutan {seq} telah dihapus (sebelum peristiwa id {id}).",
+        "en": "The audit log's chain is broken: the event at sequence {seq} was removed (before event id {id}).",
+    },
+    "audit.chain_inserted": {
+        "id": "Rantai log audit putus: peristiwa id {id} (urutan {seq}) disisipkan di luar rantai.",
+        "en": "The audit log's chain is broken: event id {id} (sequence {seq}) was inserted outside the chain.",
+    },
+    "audit.chain_head": {
+        "id": "Rantai log audit putus: kepala rantai yang tercatat tidak cocok dengan peristiwa terakhir (urutan {seq}).",
+        "en": "The audit log's chain is broken: the recorded head does not match the last event (sequence {seq}).",
+    },
+    "access.account_disabled": {
+        "id": "Akun '{username}' dinonaktifkan dan tidak dapat dipakai. Minta admin mengaktifkannya (user enable). Percobaan ini dicatat di log audit.",
+        "en": "The account '{username}' is disabled and cannot be used. Ask the admin to enable it (user enable). This attempt is recorded in the audit log.",
+    },
     "access.denied": {
         "id": "Ditolak: {name} (peran {role}) tidak berwenang untuk '{permission}'. Hubungi admin bila ini keliru.",
         "en": "Refused: {name} (role {role}) may not do '{permission}'. Contact the admin if this is wrong.",
@@ -44,6 +80,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "auth.password_mismatch": {"id": "Kedua kata sandi tidak sama.", "en": "The two passwords differ."},
     # ---- signing in -----------------------------------------------------------------------------
     "auth.bad_credentials": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
+    "auth.bad_credentials_wait": {
+        "id": "Nama pengguna atau kata sandi salah. Karena sudah beberapa kali salah, tunggu {seconds} detik sebelum mencoba lagi.",
+        "en": "Wrong user name or password. After several failed tries, wait {seconds} seconds before trying again.",
+    },
+    "auth.throttled": {
+        "id": "Terlalu banyak percobaan yang gagal. Tunggu {seconds} detik, lalu coba lagi; kata sandi yang benar akan diterima setelah itu. Percobaan ini dicatat di log audit.",
+        "en": "Too many failed tries. Wait {seconds} seconds, then try again; the right password is accepted after that. This try is recorded in the audit log.",
+    },
     "auth.locked": {
         "id": "Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit atau minta admin membukanya.",
         "en": "The account is locked for a while after too many failed attempts. Try again in {minutes} minutes or ask the admin to unlock it.",

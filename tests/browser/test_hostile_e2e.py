@@ -23,11 +23,15 @@ HOSTILE_UNIT = "Dinas **Kesehatan** <img src=y onerror=alert(2)>"
 HOSTILE_FILE = "**tebal** [klik](javascript:alert(3)) <img src=z onerror=alert(4)>.xlsx"
 HOSTILE_ADMIN = "Admin <img src=w onerror=alert(5)> **x**"
 PASSWORD = "Admin-rahasia-browser-1"
-INJECTED = "img[src='x'], img[src='y'], img[src='z'], img[src='w'], a[href^='javascript'], [onerror]"
+# Issue 12, findings 5 and 6: a disguised link, a tracking image and bare addresses in a name.
+PHISH_NAME = ("Layanan [klik di sini](https://evil.example/phish) ![p](http://evil.example/px.png) "
+              "lihat https://evil.example/a atau www.evil.example atau admin@evil.example")
+INJECTED = ("img[src='x'], img[src='y'], img[src='z'], img[src='w'], a[href^='javascript'], [onerror], "
+            "a[href*='evil.example'], img[src*='evil.example']")
 # Streamlit's own page has inline scripts; an injected one would mention alert.
 SCRIPT_WITH_ALERT = "() => [...document.scripts].some(s => s.text.includes('alert'))"
 # Markdown or HTML that took effect: the words of the tricks above as bold text or as the text of a
-# link (a disguised link).  A bare URL that a table shows as a link to itself is no disguise.
+# link (a disguised link).  No address in a name becomes a link at all (INJECTED).
 MARKDOWN_RENDERED = """() => [...document.querySelectorAll('strong, b, em, a, code')]
     .filter(e => ['bold', 'x', 'klik', 'tebal'].includes(e.textContent.trim())).map(e => e.outerHTML)"""
 
@@ -39,7 +43,8 @@ def prepare(data_dir: Path) -> None:
     units = store.units()
     units.loc[units["kode"] == "opd.dinkes", "nama"] = HOSTILE_UNIT
     store.replace_units(units, actor="cli")
-    last_year = simple_workbook([innovation_row(SCRIPT_NAME + " lama")], unit=HOSTILE_UNIT, tahun=2023)
+    last_year = simple_workbook([innovation_row(SCRIPT_NAME + " lama"), innovation_row(PHISH_NAME + " lama")],
+                                unit=HOSTILE_UNIT, tahun=2023)
     [sub] = validate_workbook(last_year, "2023.xlsx", store.units()).submissions
     store.store_submission(sub, actor="cli")
     store.close()
@@ -75,7 +80,10 @@ def visit(page, url: str) -> None:
 
 
 def test_hostile_workbook_runs_no_script_on_any_page(page, app_url: str, dialogs: list[str], tmp_path: Path) -> None:
-    data = simple_workbook([innovation_row(SCRIPT_NAME), innovation_row("Biasa Saja")], unit=HOSTILE_UNIT)
+    data = simple_workbook([innovation_row(SCRIPT_NAME), innovation_row("Biasa Saja"), innovation_row(PHISH_NAME)],
+                           unit=HOSTILE_UNIT)
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "evil.example" in request.url else None)
     visit(page, f"{app_url}/unggah")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         files=[{"name": HOSTILE_FILE, "mimeType": "application/octet-stream", "buffer": data}])
@@ -83,7 +91,7 @@ def test_hostile_workbook_runs_no_script_on_any_page(page, app_url: str, dialogs
     page.get_by_text("1 dari 1 berkas lolos pemeriksaan").wait_for()
     page.get_by_role("button", name="Simpan 1 berkas yang lolos").click()
     wait_idle(page)
-    stored = page.get_by_text("tersimpan (2 inovasi")
+    stored = page.get_by_text("tersimpan (3 inovasi")
     stored.wait_for()
     assert HOSTILE_UNIT in stored.inner_text()  # the unit's Markdown and HTML shown as characters
     stored_names = Store(f"sqlite:///{tmp_path / 'inovasi.sqlite'}").innovations(tahun=2024)["nama_inovasi"]
@@ -96,7 +104,7 @@ def test_hostile_workbook_runs_no_script_on_any_page(page, app_url: str, dialogs
         assert not page.evaluate(SCRIPT_WITH_ALERT), spec.file
         assert page.evaluate(MARKDOWN_RENDERED) == [], spec.file
         page.screenshot(path=str(ARTIFACTS / f"hostile_{spec.url_path}.png"), full_page=True)
-    assert dialogs == []
+    assert dialogs == [] and fetched == []
 
 
 def sign_in(page, url: str, username: str, password: str) -> None:

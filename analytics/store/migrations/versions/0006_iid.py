@@ -1,8 +1,8 @@
 """The national IID application's data: unit aliases, the source of each report, and the
 export's own columns.
 
-Revision ID: 0005_iid
-Revises: 0003_merge_heads
+Revision ID: 0006_iid
+Revises: 0005_sign_in_throttle
 Create Date: 2026-12-05
 
 Written out in full on purpose (see 0001).
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_iid"
-down_revision: str | Sequence[str] | None = "0003_merge_heads"
+revision: str = "0006_iid"
+down_revision: str | Sequence[str] | None = "0005_sign_in_throttle"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
