@@ -464,6 +464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except Refused as refusal:  # a backup or restore that cannot be done; nothing was changed
         print(refusal.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
     except StoreUnavailable as unavailable:
         print(str(unavailable), file=sys.stderr)
         return EXIT_INVALID

@@ -93,6 +93,7 @@ def test_restore_drill(db_url: str, empty_database, target_kind: str, tmp_path: 
     source_kind = "sqlite" if db_url.startswith("sqlite") else "postgresql"  # other targets: across backends
     store = Store(db_url)
     fill(store)
+    head = store.audit_chain_head()
     store.close()
     before, shown = tables(db_url), figures(db_url, capsys)
 
@@ -104,7 +105,7 @@ def test_restore_drill(db_url: str, empty_database, target_kind: str, tmp_path: 
     assert manifest["tables"] == {name: len(rows) for name, rows in before.items()} | {"auth_sessions": 0}
     assert manifest["tables"]["auth_sessions"] == 0  # sessions are not data
     assert manifest["schema_revision"] == sorted(manifest["schema_revision"]) and manifest["schema_revision"]
-    assert "audit_chain_head" in manifest
+    assert manifest["audit_chain_head"] == {"seq": head.seq, "hash": head.hash} and head.seq > 0
 
     target = empty_database(source_kind if target_kind == "same" else target_kind)  # the wiped database
     Store(target).close()  # a replica started first: migrated and seeded, still "empty"
@@ -118,11 +119,15 @@ def test_restore_drill(db_url: str, empty_database, target_kind: str, tmp_path: 
             assert after[name][:-1] == before[name]
             restored = after[name][-1]
             assert restored[2:5] == ("cli", "backup.restore", "kudus.sqlite")
+        elif name == "audit_chain":  # the head moved on by the restore's own event
+            assert after[name][0][1] == before[name][0][1] + 1
         elif name == "store_version":
             assert after[name][0][1] > before[name][0][1]  # caches of running replicas refresh
         else:
             assert after[name] == before[name], name
     assert figures(target, capsys) == shown
+    assert main(["audit", "verify", "--db", target]) == 0  # the restored log's hash chain is whole
+    capsys.readouterr()
 
     # The restored database goes on working: new ids follow the restored ones, the log stays append-only.
     store = Store(target)

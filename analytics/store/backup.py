@@ -46,6 +46,7 @@ from sqlalchemy.engine.url import URL
 from analytics import i18n
 from analytics.store.engine import WRITE_OPTION, create_store_engine
 from analytics.store.reports import _BOOTSTRAP_LOCK_KEY, alembic_config, normalise_url
+from analytics.store.schema import audit_chain
 
 FORMAT = "kudus-backup"
 FORMAT_VERSION = 1
@@ -55,7 +56,7 @@ ALEMBIC_TABLE = "alembic_version"
 SKIPPED_TABLES = frozenset({"auth_sessions"})
 # Tables whose rows a fresh start writes by itself (the seeded unit list, its audit event, the
 # data-version counter): a database holding only these counts as empty.
-SEED_TABLES = frozenset({"units", "store_version", "audit_events"})
+SEED_TABLES = frozenset({"units", "store_version", "audit_events", "audit_chain"})
 SEED_ACTIONS = ("units.seed",)
 CHUNK_ROWS = 5000
 
@@ -83,13 +84,14 @@ def manifest_path(backup: Path) -> Path:
     return backup.with_name(backup.name + ".manifest.json")
 
 
-def audit_chain_head(conn: Connection) -> str | None:
-    """The head of the audit log's hash chain, recorded in every manifest.
-
-    MERGE (issue 12): return the chain head read on `conn` here; this is the one call site.  Until
-    the chain exists the manifest says null.
-    """
-    return None
+def audit_chain_head(conn: Connection) -> dict[str, Any] | None:
+    """The head of the audit log's hash chain as the copy holds it, recorded in every manifest: a
+    later rewrite of the whole log (every hash recomputed) still differs from what the nightly
+    backups saw.  None for a database from before the chain (migration 0004_audit_chain)."""
+    if not inspect(conn).has_table(audit_chain.name):
+        return None
+    row = conn.execute(select(audit_chain.c.last_seq, audit_chain.c.head_hash).where(audit_chain.c.id == 1)).first()
+    return {"seq": int(row.last_seq), "hash": str(row.head_hash)} if row else None
 
 
 # ------------------------------------------------------------------------------------------------
@@ -266,7 +268,7 @@ def restore_backup(path: Path, url: str | URL, *, replace: bool = False) -> Rest
             counts = _row_counts(conn, _tables(conn))
             if counts != manifest["tables"]:
                 raise BackupError("restore.count_mismatch", file=path.name)
-            command.upgrade(alembic_config(connection=conn), "heads")
+            command.upgrade(alembic_config(connection=conn), "head")
     finally:
         target.engine.dispose()
     return RestoreResult(manifest=manifest, tables=counts, replaced=had_data)
@@ -298,9 +300,9 @@ def _drop_everything(conn: Connection) -> None:
 
 
 def _delete_seed_rows(conn: Connection, table: Table) -> None:
-    """Rows that migrations themselves insert (store_version's counter row) make way for the
-    backup's.  (The audit log is empty here: migrations write no events.)"""
-    if table.name == "store_version":
+    """Rows that migrations themselves insert (store_version's counter row, the audit chain's head
+    row) make way for the backup's.  (The audit log is empty here: migrations write no events.)"""
+    if table.name in ("store_version", "audit_chain"):
         conn.execute(table.delete())
 
 

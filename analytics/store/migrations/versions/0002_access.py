@@ -5,7 +5,7 @@ Revises: 0001
 Create Date: 2025-11-28
 
 Written out in full on purpose (see 0001).  It branches from 0001 side by side with other
-features' migrations; the store upgrades to "heads", so the order between branches is free.
+features' migrations; the store upgraded to "heads" (until 0003_merge_heads joined the branches).
 
 The audit log becomes append-only in the database itself: triggers refuse UPDATE and DELETE on
 audit_events, on SQLite and PostgreSQL alike, so no code path (nor a slip in a later one) can

@@ -5,7 +5,7 @@ Revises: 0001
 Create Date: 2025-11-28
 
 Written out in full on purpose (see 0001).  Independent of the other features' migrations: it
-branches from 0001 and touches only its own table, so the store's upgrade to "heads" may apply it
+branches from 0001 and touches only its own table, so the store's upgrade to "heads" could apply it
 before or after them.
 """
 
