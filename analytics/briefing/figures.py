@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import i18n
+from analytics.charts.contrast import secure
 from analytics.charts.format import number, percent, value_label, wrap
 from analytics.charts.maps import FRAME_PX
 from analytics.charts.template import COUNTING, NONE, bar_height, finish
@@ -152,10 +153,24 @@ def _is_map(fig: go.Figure) -> bool:
     return any(trace.type in {"scattermap", "choroplethmap", "densitymap"} for trace in fig.data)
 
 
+def still(fig: go.Figure) -> go.Figure:
+    """A copy that invites no click: the subtitle a builder wrote for a chart that cannot be
+    clicked (`finish(still_subtitle=...)`) replaces the one that says "klik"."""
+    out = go.Figure(fig)
+    meta = out.layout.meta if isinstance(out.layout.meta, dict) else {}
+    if meta.get("still_subtitle") is not None:
+        out.update_layout(title_subtitle_text=meta["still_subtitle"])
+    if meta.get("tiles"):  # every tile prints its figure: the colour bar only takes the map's room
+        out.update_traces(marker_showscale=False)
+        out.update_layout(margin={"b": 8})
+    return out
+
+
 def for_screen(fig: go.Figure, *, plot_width: float = 860, plot_height: float = 560) -> go.Figure:
     """A copy for the presentation page: large light type on the dark page, no fixed height (the
-    page stretches it), maps re-framed for about `plot_width` × `plot_height` pixels."""
-    out = go.Figure(fig)
+    page stretches it), maps re-framed for about `plot_width` × `plot_height` pixels, every mark
+    readable on the dark background (contrast.secure)."""
+    out = still(fig)
     out.update_layout(
         height=None, autosize=True, paper_bgcolor=SCREEN_BACKGROUND, plot_bgcolor=SCREEN_BACKGROUND,
         font={"size": SCREEN_FONT, "color": SCREEN_TEXT},
@@ -174,7 +189,9 @@ def for_screen(fig: go.Figure, *, plot_width: float = 860, plot_height: float = 
     out.update_yaxes(**axis)
     out.update_traces(textfont={"size": SCREEN_FONT - 2}, textangle=0, selector={"type": "bar"})
     out.update_traces(textfont={"size": SCREEN_FONT}, selector={"type": "funnel"})
-    out.update_traces(textfont={"size": SCREEN_FONT - 4}, selector={"type": "scatter", "mode": "markers+text"})
+    out.update_traces(textfont={"size": SCREEN_FONT - 2}, selector={"type": "scatter", "mode": "markers+text"})
+    if isinstance(out.layout.meta, dict) and out.layout.meta.get("tiles"):  # names fit inside their tiles
+        out.update_traces(textfont={"size": SCREEN_FONT - 4}, selector={"type": "scatter"})
     if _is_map(out):
         out.update_layout(map={"style": DARK_MAP_STYLE})
         out.update_traces(textfont={"size": SCREEN_FONT - 2, "color": SCREEN_TEXT}, selector={"type": "scattermap"})
@@ -184,12 +201,13 @@ def for_screen(fig: go.Figure, *, plot_width: float = 860, plot_height: float = 
                                                "title": {"font": {"color": SCREEN_TEXT}}}},
                           selector={"type": "scattermap"})
         _map_zoom_for(out, plot_width, plot_height - out.layout.margin.t)
-    return out
+    return secure(out, SCREEN_BACKGROUND, text=SCREEN_TEXT)
 
 
 def for_image(fig: go.Figure, *, width: int, height: int) -> go.Figure:
-    """A copy at a fixed layout size for PDF, PowerPoint and PNG (the app's light look kept)."""
-    out = go.Figure(fig)
+    """A copy at a fixed layout size for PDF, PowerPoint and PNG (the app's light look kept, no
+    invitation to click)."""
+    out = still(fig)
     out.update_layout(width=width, height=height, autosize=False)
     relayout_header(out, width_px=width, title_px=16, subtitle_px=12, legend_px=12)
     if _is_map(out):

@@ -17,9 +17,12 @@ from server import running_app, wait_idle
 from analytics.store import Store
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-TITLE = ".st-key-pres_title h1"
+# The slide on screen: every slide is drawn, only the one the footer's marker names is visible.
+SHOWN = """(() => [...document.querySelectorAll('.st-key-pres_deck > [data-testid="stLayoutWrapper"]')]
+  .find(e => getComputedStyle(e).visibility === 'visible'))"""
+SHOWN_TITLE = f"() => {{ const s = {SHOWN}(); const h = s && s.querySelector('h1'); return h ? h.innerText : ''; }}"
 CLOCK = ".st-key-pres_clock p"
-KPI_VALUE = '.st-key-pres_body [data-testid="stMetricValue"]'
+KPI_VALUE = '[class*="st-key-pres_body_"] [data-testid="stMetricValue"]'
 FITS = """() => {
   const html = document.documentElement, main = document.querySelector('[data-testid="stMain"]');
   return html.scrollHeight <= innerHeight && html.scrollWidth <= innerWidth
@@ -27,6 +30,7 @@ FITS = """() => {
 }"""
 SMALLEST_FONT = "els => Math.min(...els.map(e => parseFloat(getComputedStyle(e.querySelector('div') || e).fontSize)))"
 TITLE_IS_NOT = "([selector, old]) => { const e = document.querySelector(selector); return e && e.innerText !== old; }"
+SHOWN_TITLE_IS_NOT = f"old => {{ const now = ({SHOWN_TITLE})(); return now !== '' && now !== old; }}"
 
 
 def database(folder: Path, *, hold_back: str | None = None) -> Path:
@@ -47,16 +51,17 @@ def open_screen(browser, url: str, width: int, height: int):
     tab = context.new_page()
     tab.goto(url)
     wait_idle(tab)
-    tab.wait_for_selector(TITLE)
+    tab.wait_for_function(f"() => ({SHOWN_TITLE})() !== ''")
     return context, tab
 
 
 def title(tab) -> str:
-    return tab.locator(TITLE).inner_text()
+    """The title of the slide on screen."""
+    return tab.evaluate(SHOWN_TITLE)
 
 
 def next_title(tab, old: str, timeout: float = 30_000) -> str:
-    tab.wait_for_function(TITLE_IS_NOT, arg=[TITLE, old], timeout=timeout)
+    tab.wait_for_function(SHOWN_TITLE_IS_NOT, arg=old, timeout=timeout)
     return title(tab)
 
 
@@ -106,7 +111,7 @@ def test_new_workbook_appears_without_reload(browser, tmp_path: Path) -> None:
         context, tab = open_screen(browser, f"{url}/presentasi?slides=kpi&live=2", 1366, 768)
         tab.evaluate("() => { window.__notReloaded = true; }")
         before = tab.locator(KPI_VALUE).first.inner_text()
-        assert "Data per" in tab.locator(".st-key-pres_meta").inner_text()
+        assert "Data per" in tab.locator('[class*="st-key-pres_meta_"]').first.inner_text()
         store = Store(f"sqlite:///{folder / 'inovasi.sqlite'}")
         store_workbook(store, late_workbook())
         store.close()
