@@ -10,9 +10,9 @@ taller screens they are zoomed (CSS `zoom`) to stay as large relative to the scr
 
 Slides: all of them are drawn in one grid cell, one over the other (`pres_deck`); the one whose
 position the footer's marker names (`pres_show_<n>`) is visible, the others are hidden (also from
-screen readers).  A slide that still has a placeholder (a chart's code not loaded yet, first load
-only) stays hidden until it is drawn.  Selectors rely on Streamlit's `data-testid`s and the
-`st-key-<key>` classes of keyed containers.
+screen readers).  A slide with a chart not drawn yet (Streamlit's placeholder while Plotly's code
+loads, or a Plotly element before its first drawing) stays hidden until it is drawn.  Selectors
+rely on Streamlit's `data-testid`s and the `st-key-<key>` classes of keyed containers.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ SCREEN_CSS = """<style>
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
 [data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]:has([data-testid="stAlert"]),
 .st-key-pres_hidden_keys { display: none !important; }
+/* Streamlit's Suspense fallback, which a footer element may show for a frame on a page rerun: never grey blocks. */
+.st-key-pres_footer [data-testid="stSkeleton"] { visibility: hidden !important; }
 html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
   overflow: hidden !important; background: #0B0F14 !important; scrollbar-width: none; }
 ::-webkit-scrollbar { display: none; width: 0; height: 0; }
@@ -40,7 +42,9 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 .st-key-pres_deck > * { grid-area: 1 / 1; width: 100%; visibility: hidden; opacity: 0; min-width: 0; }
 .st-key-pres_deck > * *:not(.js-plotly-plot, .js-plotly-plot *) { visibility: inherit !important; }
 """ + _SHOWN + """ { visibility: visible; opacity: 1; }
-.st-key-pres_deck > *:has([data-testid="stSkeleton"]) { visibility: hidden !important; opacity: 0 !important; }
+.st-key-pres_deck > *:has([data-testid="stSkeleton"], [data-testid="stPlotlyChart"] > div:not(.js-plotly-plot),
+  [data-testid="stPlotlyChart"] > div[style*="visibility: hidden"]) {
+  visibility: hidden !important; opacity: 0 !important; }
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-pres_header_"]) {
   height: 10vh; flex: 0 0 10vh; overflow: hidden; }
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-pres_body_"]) { height: 78vh; flex: 0 0 78vh; overflow: hidden; }

@@ -52,7 +52,7 @@ def screenshot(page, name: str) -> None:
 
 def nav(page, name: str) -> None:
     """Follow the sidebar menu to a page (a phone hides the sidebar: pages are opened by URL there)."""
-    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name=name, exact=True).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name=name, exact=True).click()
     page.get_by_role("heading", name=name, exact=True).wait_for()
     settle(page)
 
