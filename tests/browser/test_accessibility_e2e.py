@@ -1,6 +1,6 @@
 """Accessibility in Debian's Chromium: axe-core (WCAG 2.1 A and AA) on every page, in both
-languages, on the light theme and the presentation's dark one; and the upload flow and the filter
-bar used with the keyboard alone.
+languages, on the light theme and the presentation's dark one; the upload flow and the filter bar
+used with the keyboard alone; and every page opened by its own name, its filters kept (a shared link).
 
 The check fails on any serious or critical violation.  Violations that come from Streamlit's own
 components and cannot be worked around cleanly would be listed in `UPSTREAM` with their issue
@@ -74,6 +74,26 @@ def test_no_serious_axe_violation_on_any_page(browser, app: str, lang: str) -> N
             failures[spec.url_path] = found
     context.close()
     assert not failures, "\n".join(f"/{page}: {line}" for page, lines in failures.items() for line in lines)
+
+
+def test_every_page_opens_by_its_name_with_the_links_filters(browser, app: str) -> None:
+    """/ringkasan as much as /tpp: no "page not found", the page's own heading, and the filters the
+    link carries still in force (and in the address) once the page has run."""
+    from analytics import i18n
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="id-ID")
+    tab = context.new_page()
+    for spec in PAGES:
+        tab.goto(f"{app}/{spec.url_path}?tahun=2024&jenis_unit=BUMD")
+        wait_idle(tab, 60_000)
+        assert not tab.get_by_text("Page not found").count(), spec.url_path
+        if spec.url_path != "presentasi":  # the presentation's title is its slide's
+            tab.get_by_role("heading", name=i18n.t(spec.title, "id"), exact=True).first.wait_for()
+        assert "tahun=2024" in tab.url and "jenis_unit=BUMD" in tab.url, (spec.url_path, tab.url)
+    tab.goto(f"{app}/ringkasan?tahun=2024&jenis_unit=BUMD")
+    wait_idle(tab)
+    tab.get_by_role("button", name=re.compile("Jenis unit: BUMD")).wait_for()  # the filter is in force
+    context.close()
 
 
 def tab_to(tab, selector: str, limit: int = 80) -> None:
