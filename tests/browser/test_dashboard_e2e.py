@@ -114,7 +114,7 @@ def test_upload_see_change_drill_down_map_english_and_export(browser, geo_app_ur
         frames = (store.units(), store.innovations(), store.officials())
         now = compute_all(*frames, year=2025)
         nav(page, "Ringkasan")
-        card = page.locator('[data-testid="stMetric"]').filter(has_text="Inovasi dihitung")
+        card = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text("Inovasi dihitung", exact=True))
         assert card.locator('[data-testid="stMetricValue"]').inner_text() == str(now.ringkasan["jumlah_dihitung"])
         change = now.ringkasan["perubahan"]
         expected = f"+{change}" if change > 0 else str(change) if change < 0 else "±0"
@@ -143,7 +143,8 @@ def test_upload_see_change_drill_down_map_english_and_export(browser, geo_app_ur
         page.get_by_role("heading", name="Dinas Kesehatan").wait_for()
         own = compute_all(*apply_filters(Filters(unit=("opd.dinkes",)), units=frames[0], innovations=frames[1],
                                          officials=frames[2]), year=2025)
-        detail = page.locator('[data-testid="stMetric"]').filter(has_text="Inovasi").first
+        every = page.get_by_text("Semua inovasi", exact=True)
+        detail = page.locator('[data-testid="stMetric"]').filter(has=every).first
         assert detail.locator('[data-testid="stMetricValue"]').inner_text() == str(own.ringkasan["jumlah_inovasi"])
         screenshot(page, "dashboard-perangkat-daerah")
         page.get_by_role("button", name="Unit: Dinas Kesehatan").click()  # the chip removes the filter
