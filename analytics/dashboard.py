@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analytics import contract
 from analytics.indicators import PERLU_PENGUATAN, Indicators
 from analytics.indicators.keberlanjutan import FLAG_COLUMNS
+from analytics.intake import contract
 
 KPI_CODES = ("innovations", "counting", "sustainable_share", "units_covered", "officials_covered", "maturity")
 

@@ -27,7 +27,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from analytics import contract
+from analytics.intake import contract
 
 YEAR = "tahun"
 UNIT_DIMENSIONS = ("jenis_unit", "unit")

@@ -21,12 +21,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file is empty (0 bytes). Save the workbook again in Excel and upload it again.",
     },
     "file.not_xlsx": {
-        "id": "Berkas ini bukan buku kerja Excel (.xlsx). Gunakan templat dari dasbor dan simpan sebagai .xlsx.",
-        "en": "This file is not an Excel workbook (.xlsx). Use the dashboard's template and save it as .xlsx.",
+        "id": "Berkas ini bukan buku kerja Excel (.xlsx, .xls) atau OpenDocument (.ods). Gunakan templat dari dasbor dan simpan sebagai .xlsx.",
+        "en": "This file is not an Excel (.xlsx, .xls) or OpenDocument (.ods) workbook. Use the dashboard's template and save it as .xlsx.",
     },
     "file.old_xls": {
         "id": "Berkas berformat Excel lama (.xls). Buka di Excel, pilih Simpan Sebagai > Buku Kerja Excel (.xlsx), lalu unggah lagi.",
         "en": "The file is in the old Excel format (.xls). Open it in Excel, Save As > Excel Workbook (.xlsx), and upload again.",
+    },
+    "file.csv_not_export": {
+        "id": "Berkas CSV hanya diterima sebagai ekspor aplikasi IID (judul kolom Judul Inovasi, Pemda, Admin OPD, ...). Untuk laporan unit, gunakan templat Excel dari dasbor.",
+        "en": "A CSV file is accepted only as the IID application's export (headers Judul Inovasi, Pemda, Admin OPD, ...). For a unit's report, use the dashboard's Excel template.",
     },
     "file.encrypted": {
         "id": "Berkas dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja), simpan, lalu unggah lagi.",
@@ -82,6 +86,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unit.unknown": {
         "id": "Nama unit '{value}' tidak ada dalam daftar unit.{hint} Tulis nama persis seperti di daftar unit (lembar Referensi) atau minta admin menambahkannya.",
         "en": "Unit name '{value}' is not in the unit list.{hint} Write the name exactly as in the unit list (Referensi sheet) or ask the admin to add it.",
+    },
+    "unit.region_admin": {
+        "id": "Baris ini diisi oleh akun admin daerah ('{value}'), bukan akun perangkat daerah; dicatat atas nama unit koordinator IID '{unit}'. Minta perangkat daerah pemilik inovasi memasukkannya dengan akunnya sendiri.",
+        "en": "This row was entered by the region's admin account ('{value}'), not an agency's; it is recorded under the IID coordinator unit '{unit}'. Ask the agency that owns the innovation to enter it with its own account.",
     },
     "unit.inactive": {
         "id": "Unit '{value}' berstatus tidak aktif di daftar unit. Hubungi admin bila unit ini masih melapor.",
@@ -181,8 +189,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'Seluruh Kabupaten' is combined with specific kecamatan ('{value}'); only 'Seluruh Kabupaten' is kept. Choose one.",
     },
     "cell.url": {
-        "id": "'{value}' bukan tautan yang sah. Tulis alamat lengkap yang diawali http:// atau https://.",
-        "en": "'{value}' is not a valid link. Write the full address starting with http:// or https://.",
+        "id": "'{value}' bukan tautan yang sah. Tulis alamat lengkap yang diawali http:// atau https://; beberapa tautan dipisah koma, titik koma atau spasi.",
+        "en": "'{value}' is not a valid link. Write the full address starting with http:// or https://; separate several links with a comma, semicolon or space.",
+    },
+    "cell.score": {
+        "id": "'{value}' bukan skor kematangan. Tulis angka 0–100 seperti di aplikasi IID, mis. 85.00.",
+        "en": "'{value}' is not a maturity score. Write a number 0–100 as in the IID application, e.g. 85.00.",
+    },
+    "cell.coordinates": {
+        "id": "'{value}' bukan koordinat. Tulis lintang, bujur dalam derajat desimal, mis. -6.8048, 110.8405.",
+        "en": "'{value}' is not a coordinate. Write latitude, longitude in decimal degrees, e.g. -6.8048, 110.8405.",
     },
     "cell.text_cleaned": {
         "id": "Karakter kontrol tak terlihat dihapus dari {column}.",
@@ -244,7 +260,7 @@ UI: dict[str, dict[str, str]] = {
     "upload.template_year": {"id": "Tahun laporan", "en": "Reporting year"},
     "upload.template_download": {"id": "Unduh templat Excel", "en": "Download the Excel template"},
     "upload.files_header": {"id": "2. Unggah buku kerja", "en": "2. Upload workbooks"},
-    "upload.files_label": {"id": "Buku kerja (.xlsx), boleh banyak sekaligus", "en": "Workbooks (.xlsx), several at once"},
+    "upload.files_label": {"id": "Buku kerja (.xlsx, juga .xls/.ods) atau ekspor aplikasi IID (.xlsx/.csv), boleh banyak sekaligus", "en": "Workbooks (.xlsx, also .xls/.ods) or the IID application's export (.xlsx/.csv), several at once"},
     "upload.uploader_name": {"id": "Nama pengunggah (dicatat di riwayat)", "en": "Uploader name (kept in the history)"},
     "upload.checking": {"id": "Memeriksa {name} ({i}/{n})…", "en": "Checking {name} ({i}/{n})…"},
     "upload.report_header": {"id": "3. Hasil pemeriksaan", "en": "3. Check results"},

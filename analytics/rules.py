@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from analytics import contract
 from analytics.i18n import decimal
+from analytics.intake import contract
 
 DEFAULT_RULES_PATH = Path(__file__).with_name("rules_default.toml")
 

@@ -9,7 +9,7 @@ Targets (issue 4), with 50,000 innovations stored:
   - peak server memory <= 800 MB (VmHWM of the `streamlit run` process after every page was shown).
 
 The data: `analytics.sample.write_bulk_workbooks` (500 workbooks x 100 innovations, real Kudus units,
-years 2015-2026) ingested by `analytics.ingest.ingest_paths` into a temporary SQLite file, exactly as
+years 2015-2026) ingested by `analytics.intake.ingest.ingest_paths` into a temporary SQLite file, exactly as
 uploads would be.  `--db URL` reuses a database built before (a SQLite file is copied first: the
 bench stores `--uploads` reports to time the first visit after an upload).
 
@@ -43,7 +43,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def build_database(folder: Path, workbooks: int, per_workbook: int) -> str:
-    from analytics.ingest import ingest_paths
+    from analytics.intake.ingest import ingest_paths
     from analytics.sample import write_bulk_workbooks
     from analytics.store import Store
 
@@ -171,9 +171,9 @@ def first_chart(browser, base: str, path: str = "") -> tuple[float, float]:
 
 def a_new_report(url: str, folder: Path, index: int) -> Path:
     """One unit's report for the latest year, different from the stored one (a new version)."""
+    from analytics.intake.units import read_units_csv
     from analytics.sample import generate_year
     from analytics.store import Store
-    from analytics.units import read_units_csv
 
     book = generate_year(read_units_csv(), int(Store(url).history()["tahun"].max()))[index]
     path = folder / "uploads" / str(index) / book.file_name
@@ -203,7 +203,7 @@ def upload_in_the_app(browser, base: str, path: Path) -> None:
 def upload_from_another_process(url: str, path: Path) -> None:
     """The same report stored by another process (the CLI's `ingest`): the server learns of the
     new data version only when the next visitor's run asks for it."""
-    from analytics.ingest import ingest_paths
+    from analytics.intake.ingest import ingest_paths
     from analytics.store import Store
 
     [outcome] = ingest_paths([path], Store(url), actor="bench")

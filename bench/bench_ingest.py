@@ -29,7 +29,7 @@ TARGET_SECONDS, TARGET_MB, TARGET_RATIO = 15.0, 600.0, 4.0
 
 def run_pipeline(folder: Path, engine: str, db_file: Path) -> dict:
     """Child process: ingest every workbook of `folder`; report seconds and counts."""
-    from analytics.ingest import ingest_paths
+    from analytics.intake.ingest import ingest_paths
     from analytics.store import Store
 
     paths = sorted(folder.glob("*.xlsx"))
@@ -58,7 +58,7 @@ def _peak_mb() -> float:
     """Upper bound of the pipeline's peak memory in MB: this process's max RSS plus, for each
     worker process, the largest worker's max RSS (Linux reports KiB; worker peaks may not
     coincide, so the true peak is at most this)."""
-    from analytics.ingest import default_workers
+    from analytics.intake.ingest import default_workers
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     largest_worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from xlsx_helpers import innovation_row, simple_workbook
 
 from analytics.access import ADMIN, KIOSK, OPERATOR, PIMPINAN, Actor
-from analytics.model import SubmissionData
-from analytics.schema import accounts
+from analytics.intake.model import SubmissionData
+from analytics.intake.validation import validate_workbook
 from analytics.store import Store
-from analytics.validation import validate_workbook
+from analytics.store.schema import accounts
 
 OWN_UNIT, OTHER_UNIT = "opd.dinkes", "opd.disdukcapil"
 UNIT_NAMES = {OWN_UNIT: "Dinas Kesehatan", OTHER_UNIT: "Dinas Kependudukan dan Pencatatan Sipil"}

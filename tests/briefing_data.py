@@ -8,10 +8,10 @@ from pathlib import Path
 
 from analytics.filters import Filters, apply_filters
 from analytics.indicators import Indicators, compute_all, explain
+from analytics.intake.units import read_units_csv
+from analytics.intake.validation import validate_workbook
 from analytics.sample import generate_years
 from analytics.store import Store
-from analytics.units import read_units_csv
-from analytics.validation import validate_workbook
 
 YEARS = (2024, 2025)
 LATE_UNIT = "opd.dinkes"  # left out of the last year by `fill(..., hold_back=...)`: stored later by a test

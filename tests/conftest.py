@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -69,3 +69,25 @@ def store(db_url: str) -> Iterator[Store]:
     instance = Store(db_url)
     yield instance
     instance.close()
+
+
+@pytest.fixture
+def new_postgresql_database(request: pytest.FixtureRequest) -> Iterator[Callable[[], str]]:
+    """A factory of URLs of new, empty PostgreSQL databases (on TEST_DATABASE_URL's server), each
+    dropped when the test ends: for tests that need several, or one no Store has opened yet."""
+    created: list[str] = []
+
+    def make() -> str:
+        admin: Engine = request.getfixturevalue("postgresql_admin")
+        name = f"test_kudus_{uuid.uuid4().hex[:20]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        created.append(name)
+        return admin.url.set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    if created:
+        admin = request.getfixturevalue("postgresql_admin")
+        with admin.connect() as conn:
+            for name in created:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

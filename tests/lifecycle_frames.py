@@ -10,9 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from analytics import store_rows
-from analytics.model import SubmissionData
-from analytics.schema import INNOVATION_FIELDS
+from analytics.intake.model import SubmissionData
+from analytics.store import frames as store_rows
+from analytics.store.schema import INNOVATION_FIELDS
 
 _ids = count(1)
 

@@ -9,11 +9,11 @@ from datetime import date
 import pandas as pd
 from sqlalchemy import func, select
 
-from analytics import contract
 from analytics import store as store_module
-from analytics.model import SubmissionData
-from analytics.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS
+from analytics.intake import contract
+from analytics.intake.model import SubmissionData
 from analytics.store import Store
+from analytics.store.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS
 
 UNITS = pd.DataFrame(
     [
@@ -38,7 +38,7 @@ def typed_innovations(records: list[dict]) -> pd.DataFrame:
         frame[name] = frame[name].astype("str")
     for name in ("tanggal_uji_coba", "tanggal_penerapan"):
         frame[name] = pd.to_datetime(frame[name]).astype("datetime64[ns]")
-    for name in ("anggaran_tahun_berjalan", "anggaran_tahun_lalu", "anggaran_dua_tahun_lalu"):
+    for name in ("anggaran_tahun_berjalan", "anggaran_tahun_lalu", "anggaran_dua_tahun_lalu", "kematangan_iid"):
         frame[name] = frame[name].astype("float64")
     frame["ada_sop"] = pd.array(frame["ada_sop"], dtype="boolean")
     for name in ("jumlah_replikasi", "jumlah_penerima_manfaat", "baris"):

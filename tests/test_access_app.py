@@ -14,10 +14,10 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from xlsx_helpers import simple_workbook
 
-from analytics import store_rows
 from analytics.access import ADMIN, KIOSK, OPERATOR, PIMPINAN, Actor
-from analytics.schema import auth_sessions
 from analytics.store import Store
+from analytics.store import frames as store_rows
+from analytics.store.schema import auth_sessions
 from ui.navigation import PAGES, pages_for
 
 ROOT = Path(__file__).resolve().parent.parent

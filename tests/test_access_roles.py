@@ -77,7 +77,7 @@ def test_role_names_agree_with_the_page_registry() -> None:
         (PIMPINAN, OPERATOR, ADMIN, KIOSK)
     admin_pages = {p.file for p in navigation.PAGES if p.roles == frozenset({ADMIN})}
     assert admin_pages == {"views/admin_pengguna.py", "views/admin_unit.py", "views/admin_aturan.py",
-                           "views/admin_audit.py"}
+                           "views/admin_audit.py", "views/admin_alias.py"}
     assert {p.file for p in navigation.PAGES if KIOSK in p.roles} == {"views/presentasi.py"}
 
 

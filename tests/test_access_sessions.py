@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 from access_helpers import OWN_UNIT, PASSWORDS, make_people
 
-from analytics import store_rows
 from analytics.access import ADMIN, KIOSK, OPERATOR, PIMPINAN
 from analytics.access.settings import AccessSettings
 from analytics.store import Store
-from analytics.store_sessions import Sessions, SignInRefused
+from analytics.store import frames as store_rows
+from analytics.store.sessions import Sessions, SignInRefused
 
 SETTINGS = AccessSettings(mode="signed-in", lockout_attempts=3, lockout_duration=timedelta(minutes=10),
                           idle_timeout=timedelta(minutes=30), max_session=timedelta(hours=8))

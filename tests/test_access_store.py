@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,8 +13,8 @@ from access_helpers import OTHER_UNIT, OWN_UNIT, make_people, snapshot, submissi
 from sqlalchemy import update
 
 from analytics.access import ADMIN, KIOSK, OPERATOR, PIMPINAN, Actor, PermissionDenied
-from analytics.schema import accounts
 from analytics.store import Store
+from analytics.store.schema import accounts
 
 RULES_TEXT = "[keberlanjutan]\nambang_berkelanjutan = 70\n"
 WRITE_PATHS: dict[str, Callable[[Store, Actor | str], object]] = {
@@ -91,7 +90,7 @@ def test_a_strict_store_refuses_writes_without_an_actor(db_url: str, store: Stor
 
 
 def test_link_decisions_of_the_lifecycle_feature_are_checked_too(store: Store, world: dict[str, Actor]) -> None:
-    store_links = pytest.importorskip("analytics.store_links")
+    store_links = pytest.importorskip("analytics.store.links")
     links = store_links.LinkDecisions(store)
     pair = {"tahun_a": 2023, "nama_a": "Lama", "tahun_b": 2024, "nama_b": "Baru", "keputusan": store_links.TAUTKAN}
     links.decide(unit_kode=OWN_UNIT, actor=world[OPERATOR], **pair)
@@ -184,7 +183,7 @@ def test_the_audit_log_is_append_only_in_the_database(store: Store) -> None:
     from sqlalchemy import delete, update
     from sqlalchemy.exc import DatabaseError
 
-    from analytics.schema import audit_events
+    from analytics.store.schema import audit_events
 
     store.record_event(actor="x", action="test")
     for statement in (update(audit_events).values(actor="someone else"), delete(audit_events)):
@@ -194,7 +193,7 @@ def test_the_audit_log_is_append_only_in_the_database(store: Store) -> None:
 
 
 def test_audit_search_filters_in_the_database(store: Store, world: dict[str, Actor]) -> None:
-    from analytics.store_audit import AuditFilter, audit_choices, search_audit
+    from analytics.store.audit import AuditFilter, audit_choices, search_audit
 
     with pytest.raises(PermissionDenied):
         store.restore(1, actor=world[KIOSK])
@@ -233,7 +232,7 @@ def test_a_bad_rules_file_is_refused_whole_and_the_last_good_stays(store: Store,
 def test_a_stored_rules_version_that_stops_validating_is_passed_over(store: Store, world: dict[str, Actor]) -> None:
     from sqlalchemy import update
 
-    from analytics.schema import rules_versions
+    from analytics.store.schema import rules_versions
 
     good = store.rules_versions.in_force().version_id
     store.rules_versions.set(RULES_TEXT, actor=world[ADMIN])
@@ -242,36 +241,3 @@ def test_a_stored_rules_version_that_stops_validating_is_passed_over(store: Stor
                      .values(content="[keberlanjutan]\nx = 1\n"))
     force = store.rules_versions.in_force()
     assert force.version_id == good and force.error is not None and force.error.key.startswith("keberlanjutan")
-
-
-# ---- migrations: features branch from 0001 side by side ----------------------------------------
-def test_several_migration_heads_upgrade_and_downgrade(db_url: str, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import shutil
-
-    from alembic import command
-    from alembic.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    import analytics.store as store_module
-
-    migrations = tmp_path / "migrations"
-    shutil.copytree(store_module.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_zz_other_feature.py").write_text(
-        '"""Another feature\'s branch."""\nimport sqlalchemy as sa\nfrom alembic import op\n\n'
-        'revision = "0002_zz_other"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
-        'def upgrade():\n    op.create_table("zz_other", sa.Column("id", sa.Integer(), primary_key=True))\n\n\n'
-        'def downgrade():\n    op.drop_table("zz_other")\n')
-    monkeypatch.setattr(store_module, "MIGRATIONS_DIR", migrations)
-    heads = set(ScriptDirectory.from_config(store_module.alembic_config()).get_heads())
-    assert {"0002_access", "0002_zz_other"} <= heads and len(heads) >= 2
-    store = Store(db_url)
-    with store.engine.connect() as conn:
-        assert set(MigrationContext.configure(conn).get_current_heads()) == heads
-    store.accounts.create("admin", role=ADMIN, actor="cli")
-    with store.engine.begin() as conn:
-        command.downgrade(store_module.alembic_config(connection=conn), "base")
-    store.close()
-    again = Store(db_url)  # and up again from nothing
-    assert again.accounts.count() == 0 and len(again.units()) > 0
-    again.close()

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
 from analytics.store import Store
-from analytics.units import read_units_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -149,7 +149,7 @@ def test_template_download_is_a_prefilled_workbook(db_url: str, monkeypatch: pyt
 def test_data_page_lists_versions_and_restores(db_url: str) -> None:
     store = Store(db_url)
     units = read_units_csv()
-    from analytics.validation import validate_workbook
+    from analytics.intake.validation import validate_workbook
 
     for tahun_data in (2023, 2024):  # two different files for the same unit and year
         [book] = [w for w in generate_year(units, tahun_data) if w.unit_kode == "opd.dinkes"]
@@ -172,7 +172,7 @@ def test_data_page_lists_versions_and_restores(db_url: str) -> None:
 def test_data_table_shows_lifecycles_and_filters_by_outcome(db_url: str) -> None:
     store = Store(db_url)
     units = read_units_csv()
-    from analytics.validation import validate_workbook
+    from analytics.intake.validation import validate_workbook
 
     for tahun in (2023, 2024, 2025):
         [book] = [w for w in generate_year(units, tahun) if w.unit_kode == "opd.dinkes"]

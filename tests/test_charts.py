@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import pytest
 from indicator_frames import golden_innovations, golden_officials, golden_units
 
-from analytics import charts, contract, i18n
+from analytics import charts, i18n
 from analytics import dashboard as figures
 from analytics.charts.bars import unique_labels
 from analytics.charts.format import shorten, wrap
@@ -18,6 +18,7 @@ from analytics.charts.maps import frame, tile_positions
 from analytics.charts.template import COLORWAY, NOT_COUNTING, OKABE_ITO, SEQUENTIAL, legend_rows
 from analytics.filters import Filters
 from analytics.indicators import Indicators, compute_all
+from analytics.intake import contract
 from analytics.selection import filters_after_selection
 
 GEOJSON = Path(__file__).resolve().parents[2] / "shared" / "geo" / "kudus-kecamatan.simplified.geojson"

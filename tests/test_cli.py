@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from analytics.cli import main
+from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
-from analytics.units import read_units_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAWED = ROOT / "sample_data" / "contoh-salah"

@@ -15,10 +15,10 @@ from streamlit.testing.v1 import AppTest
 from analytics import dashboard as figures
 from analytics.filters import Filters, apply_filters
 from analytics.indicators import Indicators, compute_all
+from analytics.intake.validation import validate_workbook
 from analytics.sample import generate_year
-from analytics.sample_loader import load_sample
+from analytics.sample.loader import load_sample
 from analytics.store import Store
-from analytics.validation import validate_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -19,8 +19,8 @@ from streamlit.testing.v1 import AppTest
 from xlsx_helpers import UNITS, innovation_row, simple_workbook
 
 from analytics.exports import innovations_for_export, to_csv_bytes, to_excel_bytes
+from analytics.intake.validation import validate_workbook
 from analytics.store import Store
-from analytics.validation import validate_workbook
 from ui.common import escape_md
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -113,7 +113,7 @@ def test_upload_page_shows_hostile_file_and_unit_names_as_text(app_db: str) -> N
 
 
 def test_unit_and_file_names_lose_invisible_characters(tmp_path: Path) -> None:
-    from analytics.workbook import safe_file_name
+    from analytics.intake.workbook import safe_file_name
 
     store = Store(f"sqlite:///{tmp_path / 'u.sqlite'}")
     units = store.units()

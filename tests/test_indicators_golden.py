@@ -107,7 +107,8 @@ def test_count_by_categories(frames):
     two = ["jumlah_inovasi", "jumlah_dihitung"]
     assert rows(ind.count_by_tahapan(innovations, year=YEAR), "tahapan", two) == {
         "Inisiatif": (1, 0), "Uji Coba": (3, 3), "Penerapan": (5, 4)}
-    assert rows(ind.count_by_jenis(innovations, year=YEAR), "jenis", two) == {"Digital": (4, 4), "Non Digital": (5, 3)}
+    assert rows(ind.count_by_jenis(innovations, year=YEAR), "jenis", two) == {"Digital": (4, 4), "Non Digital": (5, 3),
+                                                                                 "Teknologi": (0, 0)}
     assert rows(ind.count_by_bentuk(innovations, year=YEAR), "bentuk", two) == {
         "Tata Kelola Pemerintahan Daerah": (2, 2), "Pelayanan Publik": (6, 5), "Inovasi Daerah Lainnya": (1, 0)}
     assert rows(ind.count_by_inisiator(innovations, year=YEAR), "inisiator", two) == {
@@ -365,7 +366,7 @@ def test_report(frames):
     totals = report["totals"]
     assert (totals["innovations"], totals["counting"], totals["new"], totals["change"]) == (9, 7, 5, 4)
     assert totals["by_tahapan"] == {"Inisiatif": 1, "Uji Coba": 3, "Penerapan": 5}
-    assert totals["by_jenis"] == {"Digital": 4, "Non Digital": 5}
+    assert totals["by_jenis"] == {"Digital": 4, "Non Digital": 5, "Teknologi": 0}
     assert totals["by_bentuk"] == {"Tata Kelola Pemerintahan Daerah": 2, "Pelayanan Publik": 6,
                                    "Inovasi Daerah Lainnya": 1}
     by_unit = {u["unit"]: u for u in report["units"]}

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from indicator_frames import innovations_frame, officials_frame, units_frame
 
-from analytics import contract
 from analytics import indicators as ind
 from analytics.indicators.tpp import tier_index
+from analytics.intake import contract
 from analytics.rules import FLAGS_KEBERLANJUTAN, load_rules
 
 RULES = load_rules()

@@ -10,9 +10,9 @@ from lifecycle_frames import record, submission
 from streamlit.testing.v1 import AppTest
 from test_app import start
 
-from analytics.lifecycle.charts import opened
+from analytics.charts.lifecycle import opened
 from analytics.store import Store
-from analytics.store_links import LinkDecisions
+from analytics.store.links import LinkDecisions
 
 # test_app's `db_url` fixture (DATABASE_URL, KUDUS_DATA_DIR of a fresh SQLite file), here as `app_database`.
 app_database = test_app.db_url

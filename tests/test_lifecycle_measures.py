@@ -248,7 +248,7 @@ def test_empty_data_gives_empty_frames():
 
 
 def test_a_clicked_point_opens_its_innovations(lc):
-    from analytics.lifecycle.charts import point_members
+    from analytics.charts.lifecycle import point_members
 
     opd = point_members(lc, ["survival", "jenis_unit", "OPD", 1, 5, 3])
     assert len(opd) == 5 and (opd["keadaan"] == "berhenti").sum() == 3
@@ -265,7 +265,7 @@ def test_a_clicked_point_opens_its_innovations(lc):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_presentation_slide(lc, lang):
-    from analytics.lifecycle.charts import slide_figure
+    from analytics.charts.lifecycle import slide_figure
 
     fig = slide_figure(life.survival(lc, by="jenis_unit", per_kohort=False), life.survival(lc, per_kohort=False),
                        life.outcomes_kabupaten(lc), lang)

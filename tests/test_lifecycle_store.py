@@ -12,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 
 from analytics import lifecycle as life
 from analytics.access import Actor, PermissionDenied
-from analytics.schema import lifecycle_links
 from analytics.store import Store, UnknownUnitError
-from analytics.store_links import LinkDecisions, LinkError, UnknownDecisionError
+from analytics.store.links import LinkDecisions, LinkError, UnknownDecisionError
+from analytics.store.schema import lifecycle_links
 
 RENAMED = ("Antar Obat Pasien Lansia", "Antar Obat Lansia")
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from xlsx_helpers import INOVASI_HEADER, UNITS, profil_grid, write_xlsx
 
-from analytics import contract
-from analytics.validation import validate_workbook
+from analytics.intake import contract
+from analytics.intake.validation import validate_workbook
 
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember"]

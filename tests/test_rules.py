@@ -55,7 +55,7 @@ def test_default_maturity_table():
     assert m.get("dukungan_anggaran").level_map() == {"tanpa_anggaran": 0, "satu_tahun": 1,
                                                       "dua_tahun_tidak_berturut": 1, "dua_tahun_berturut": 2,
                                                       "tiga_tahun": 3}
-    assert m.get("alat_kerja").level_map() == {"Digital": 3, "Non Digital": 1}
+    assert m.get("alat_kerja").level_map() == {"Digital": 3, "Non Digital": 1, "Teknologi": 2}
     assert m.get("replikasi").batas_level == (1, 2, 3)
     assert m.get("kemanfaatan").batas_level == (1, 201, 501)
     assert m.get("monev").level_map() == {"Tidak Ada": 0, "Internal": 1, "Survei Kepuasan": 2, "Eksternal": 3}

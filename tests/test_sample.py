@@ -8,8 +8,8 @@ from collections import Counter
 
 import pytest
 
-from analytics import contract as c
 from analytics import i18n, sample
+from analytics.intake import contract as c
 
 YEARS = (2023, 2024, 2025)
 FLAWED = sample.SAMPLE_DATA / "contoh-salah"
@@ -254,10 +254,10 @@ def test_untidy_files_exist_per_manifest(units):
     assert {e.unit_kode for e in examples} <= set(units["kode"])
 
 
-# ---- against the validator (analytics/validation.py) ---------------------------------------
+# ---- against the validator (analytics/intake/validation.py) ---------------------------------------
 @pytest.fixture(scope="module")
 def validation():
-    return pytest.importorskip("analytics.validation")
+    return pytest.importorskip("analytics.intake.validation")
 
 
 def test_every_sample_workbook_validates_cleanly(validation, units, by_year):

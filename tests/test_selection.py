@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from indicator_frames import innovations_frame, officials_frame, units_frame
 
-from analytics import contract
 from analytics.filters import DIMENSIONS, Filters, apply_filters, choices, innovations_shown, years_with_data
+from analytics.intake import contract
 from analytics.selection import clicked_values, filters_after_selection
 
 

@@ -11,14 +11,14 @@ import plotly.graph_objects as go
 import pytest
 from briefing_data import filled_store, indicators
 
-from analytics import contract
 from analytics.briefing import BriefingInputs, build_deck
 from analytics.briefing.figures import SCREEN_BACKGROUND, for_image, for_screen
 from analytics.charts import kecamatan_map
 from analytics.charts.bars import LABEL_LIMIT, short_names
 from analytics.charts.contrast import GRAPHICS, TEXT, ratio, readable, rgb, secure
+from analytics.charts.lifecycle import survival_chart
 from analytics.filters import Filters
-from analytics.lifecycle.charts import survival_chart
+from analytics.intake import contract
 from analytics.store import Store
 
 WHITE = "#FFFFFF"

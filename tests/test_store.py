@@ -16,9 +16,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from store_helpers import UNITS, contract_part, make_submission, official_record, row_count
 
-from analytics import schema
-from analytics.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS
-from analytics.store import Store, StoreResult, UnknownSubmissionError, UnknownUnitError
+from analytics.store import Store, StoreResult, UnknownSubmissionError, UnknownUnitError, schema
+from analytics.store.schema import INNOVATION_FIELDS, OFFICIAL_FIELDS
 
 
 @pytest.fixture

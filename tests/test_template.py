@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from analytics import contract as c
-from analytics import template
-from analytics.units import read_units_csv
+from analytics.intake import contract as c
+from analytics.intake import template
+from analytics.intake.units import read_units_csv
 
 CHOICE_KINDS = {"choice", "multichoice", "kecamatan", "yesno"}
 
@@ -201,6 +201,6 @@ def test_fixed_created_date_gives_identical_bytes():
 
 
 def test_blank_template_passes_the_validator(units):
-    validation = pytest.importorskip("analytics.validation")
+    validation = pytest.importorskip("analytics.intake.validation")
     result = validation.validate_workbook(template.template_bytes("opd.dinkes", 2025, units), "templat.xlsx", units)
     assert result.ok, [i.as_dict() for i in result.errors]

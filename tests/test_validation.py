@@ -20,7 +20,7 @@ from xlsx_helpers import (
     write_xlsx,
 )
 
-from analytics.validation import issues_frame, validate_workbook
+from analytics.intake.validation import issues_frame, validate_workbook
 
 
 def only_issue(result, code: str):
@@ -216,7 +216,7 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     [
         (b"", "file.empty"),
         (b"Nama Inovasi,Tahapan\nA,Uji Coba\n", "file.not_xlsx"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "file.old_xls"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "file.damaged"),  # .xls is read; this is no .xls
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64, "file.encrypted"),
         (zip_bytes({"hello.txt": b"hi"}), "file.not_xlsx"),
         (zip_bytes({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<x/>",
@@ -266,8 +266,8 @@ def test_issue_table_in_both_languages() -> None:
 def test_both_engines_read_the_same_records() -> None:
     """The benchmark compares engines on one pipeline: it only means something if both read
     the workbooks the same way."""
+    from analytics.intake.units import read_units_csv
     from analytics.sample import generate_year
-    from analytics.units import read_units_csv
 
     units = read_units_csv()
     for book in generate_year(units, 2024)[:6]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from analytics import values
+from analytics.intake import values
 
 D = dt.date
 

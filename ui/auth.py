@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.access import Actor, PermissionDenied
+from analytics.access import Actor, Permission, PermissionDenied
 from analytics.access.settings import SSO_HEADER, SSO_OIDC, AccessSettings
-from analytics.store_accounts import fold_username
-from analytics.store_sessions import SignedIn, SignInRefused
+from analytics.store.accounts import fold_username
+from analytics.store.sessions import SignedIn, SignInRefused
 from ui import common
 from ui.common import escape_md, t
 
@@ -77,8 +77,22 @@ def _sso_identity(config: AccessSettings) -> str:
 
 
 def current_actor() -> Actor | None:
+    """Who is using this browser session, re-read from the store on every call: the local admin
+    in open mode, the signed-in account, or None before signing in."""
     signed = identify()
     return None if signed is None else signed.actor
+
+
+def current_role() -> str:
+    """The role of `current_actor()` ("" before signing in)."""
+    who = current_actor()
+    return "" if who is None else who.role
+
+
+def may(permission: Permission | str, unit: str | None = None) -> bool:
+    """For showing or hiding a control; the store checks the write itself again."""
+    who = current_actor()
+    return who is not None and who.can(permission, unit)
 
 
 # ---- pages and sidebar --------------------------------------------------------------------------

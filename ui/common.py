@@ -1,4 +1,4 @@
-"""What every page shares: the language switch, the store, who is signed in, cached reads, banners.
+"""What every page shares: the language switch, the store, cached reads, banners (who is signed in: ui.auth).
 
 Reads are cached by the store's data version (which rises on every write), never by hashing
 frames; every write clears these caches so the next rerun shows the new data.
@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import i18n
-from analytics.access import Actor, Permission, PermissionDenied
+from analytics.access import Actor, PermissionDenied
 from analytics.access.settings import AccessSettings
 from analytics.rules import Rules
 from analytics.store import Store
@@ -30,26 +30,6 @@ TIMEZONE = os.environ.get("KUDUS_TIMEZONE", "Asia/Jakarta")  # WIB: what people 
 def local_time(moments: pd.Series) -> pd.Series:
     """UTC timestamps from the store shown in Kudus's time zone, without the zone suffix."""
     return pd.to_datetime(moments, utc=True).dt.tz_convert(TIMEZONE).dt.tz_localize(None)
-
-
-def actor() -> Actor | None:
-    """Who is using this browser session, re-read from the store on every call (see ui.auth):
-    the local admin in open mode, the signed-in account, or None before signing in."""
-    from ui import auth
-
-    return auth.current_actor()
-
-
-def current_role() -> str:
-    """The role of `actor()` ("" before signing in)."""
-    who = actor()
-    return "" if who is None else who.role
-
-
-def may(permission: Permission | str, unit: str | None = None) -> bool:
-    """For showing or hiding a control; the store checks the write itself again."""
-    who = actor()
-    return who is not None and who.can(permission, unit)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>:$&=@\"'])")
@@ -139,11 +119,11 @@ def rules() -> Rules:
     return _rules(version())
 
 
-def audited_download(data: Callable[[], bytes], *, what: str, detail: dict[str, Any] | None = None
-                     ) -> Callable[[], bytes]:
-    """A deferred download callable that records the export in the audit log when it runs (the
-    actor and store are taken now: the callable runs outside the page script)."""
-    who, current = actor(), store()
+def audited_download(data: Callable[[], bytes], *, who: Actor | None, what: str,
+                     detail: dict[str, Any] | None = None) -> Callable[[], bytes]:
+    """A deferred download callable that records the export in the audit log, as `who`, when it
+    runs (the store is taken now: the callable runs outside the page script)."""
+    current = store()
 
     def build() -> bytes:
         content = data()
@@ -165,13 +145,13 @@ def banners() -> None:
         st.sidebar.caption(t("app.data_as_of", when=latest.strftime("%d/%m/%Y %H:%M WIB")))
 
 
-def offer_sample() -> None:
+def offer_sample(who: Actor | None) -> None:
     """With an empty database, offer the sample data (clearly marked as contoh) — in open mode
-    only: a signed-in deployment holds real data, and sample workbooks have no place in it."""
-    from analytics.sample_loader import load_sample
+    only (`who` came in through it): a signed-in deployment holds real data, and sample workbooks
+    have no place in it."""
+    from analytics.sample.loader import load_sample
 
     st.info(t("app.no_data"), icon=":material/folder_open:")
-    who = actor()
     if who is not None and who.via == "open" and st.button(t("app.load_sample"), type="primary"):
         with st.spinner(t("app.sample_loading")):
             results = load_sample(store())

@@ -27,7 +27,7 @@ from analytics.filters import Filters, apply_filters, innovations_shown, years_w
 from analytics.indicators import Indicators, compute_all
 from analytics.rules import Rules
 from analytics.selection import filters_after_selection
-from ui import common, filters
+from ui import auth, common, filters
 from ui.common import DataVersion, t
 
 # No Plotly mode bar: on a phone it is always shown and covers the chart's title; Streamlit's own
@@ -68,13 +68,25 @@ def open_page(title_code: str) -> View:
     history = common.history(version)
     years = years_with_data(history)
     if not years:
-        common.offer_sample()
+        common.offer_sample(auth.current_actor())
         st.page_link("views/unggah.py", label=t("dash.go_upload"), icon=":material/upload_file:")
         st.stop()
     latest = common.local_time(history["uploaded_at"]).max()
     st.caption(t("dash.data_as_of", when=latest.strftime("%d/%m/%Y %H:%M"), n=len(history[history["is_current"]])))
     chosen = filters.filter_bar(years=years, units=common.units(version))
+    iid_units = units_from_iid(history, chosen.tahun)
+    if iid_units:  # every page says which source a unit's figures come from
+        st.caption(t("iid.figures_from_iid_units", n=iid_units, year=chosen.tahun))
     return View(version, chosen, tuple(years), common.lang())
+
+
+def units_from_iid(history: pd.DataFrame, year: int | None) -> int:
+    """How many units' figures of `year` come from an IID import (no own report that year)."""
+    if year is None or "sumber" not in history:
+        return 0
+    current = history[history["is_current"] & (history["tahun"] == year)]
+    sources = current.groupby("unit_kode")["sumber"].agg(set)
+    return int(sum("laporan" not in kinds for kinds in sources))
 
 
 @st.cache_data(show_spinner=False, max_entries=48)
@@ -167,6 +179,16 @@ def figure(build: Callable[..., go.Figure], *args: object, **kwargs: object) -> 
     return _figure_spec(f"{build.__module__}.{build.__qualname__}", args, kwargs, build)
 
 
+def trusted_figure(fig: go.Figure | dict) -> go.Figure:
+    """A spec from `figure` as a Figure that Plotly does not validate again.
+
+    Why: st.plotly_chart validates a dict by building a Figure from it (about 25 ms a chart, a fifth
+    of a new session's overview run, and what limits how many new sessions a replica serves at
+    once); a Figure it only copies.  The spec came from a validated Figure (`_figure_spec`), so the
+    JSON sent is the same (tests/test_dashboard_figures.py checks it)."""
+    return go.Figure(fig, _validate=False) if isinstance(fig, dict) else fig
+
+
 def chart(fig: go.Figure | dict, name: str, view: View, *, clickable: bool = True) -> None:
     """Draw a figure (or a spec from `figure`); a click on a point carrying [dimension, value]
     changes the filters.
@@ -174,6 +196,7 @@ def chart(fig: go.Figure | dict, name: str, view: View, *, clickable: bool = Tru
     The widget key holds the filters' digest: once a click has changed them the chart is a new
     widget, so an old selection never lingers or fires twice."""
     key = f"chart_{name}_{view.filters.digest()}"
+    fig = trusted_figure(fig)
     if clickable:
         st.plotly_chart(fig, key=key, theme=None, on_select=partial(_on_select, key), selection_mode="points",
                         config=PLOTLY_CONFIG)
@@ -294,30 +317,16 @@ def downloads(frame: pd.DataFrame, name: str, *, sheet: str, detail: dict[str, o
     from analytics.access import Permission
     from analytics.exports import to_csv_bytes, to_excel_bytes
 
-    if not common.may(Permission.EXPORT):
+    if not auth.may(Permission.EXPORT):
         return
     left, right = st.columns(2)
+    who = auth.current_actor()
     # Files are built only when clicked (deferred callables): 50,000 rows cost seconds to write.
     left.download_button(t("data.download_xlsx"),
-                         common.audited_download(lambda: to_excel_bytes(frame, sheet), what=f"{name}.xlsx",
+                         common.audited_download(lambda: to_excel_bytes(frame, sheet), who=who, what=f"{name}.xlsx",
                                                  detail=detail),
                          f"{name}.xlsx", icon=":material/grid_on:", on_click="ignore")
     right.download_button(t("data.download_csv"),
-                          common.audited_download(lambda: to_csv_bytes(frame), what=f"{name}.csv", detail=detail),
+                          common.audited_download(lambda: to_csv_bytes(frame), who=who, what=f"{name}.csv",
+                                                  detail=detail),
                           f"{name}.csv", icon=":material/description:", on_click="ignore")
-
-
-def export_panel(slot: DeltaGenerator, view: View, *, key: str, **options: object) -> None:
-    """The briefing export panel (ui.exports) in `slot`, a container near the top of the page,
-    built only when the reader asks for it.
-
-    Why on demand: with 50,000 innovations a cold briefing deck takes ~5 s and ~500 MB more
-    memory (bench/bench_dashboard.py), for a file most readers never take; a page view must stay
-    within 2 s and 800 MB.  Called last, so even when the toggle is on the charts come first.  The
-    module is imported here: its PDF and slide libraries take a second to load on a fresh server."""
-    with slot:
-        if not st.toggle(t("dash.prepare_briefing"), key=f"{key}_prepare", help=t("dash.prepare_briefing_help")):
-            return
-        from ui import exports
-
-        exports.briefing_exports(view, key=key, **options)  # type: ignore[arg-type]

@@ -12,27 +12,29 @@ from analytics.charts import number, table_formats
 from analytics.exports import INNOVATION_EXPORT_COLUMNS
 from analytics.filters import years_with_data
 from analytics.lifecycle import HASIL, column_labels, hasil_label
-from ui import common, dashboard, filters
+from ui import auth, common, dashboard, filters
 from ui.common import escape_md, t
 
 
 def submissions_table(history: pd.DataFrame) -> pd.DataFrame:
     table = history[["submission_id", "unit_nama", "tahun", "is_current", "file_name", "uploaded_by",
-                     "uploaded_at", "innovations", "officials", "source", "content_hash"]].copy()
+                     "uploaded_at", "innovations", "officials", "source", "sumber", "content_hash"]].copy()
     table["content_hash"] = table["content_hash"].str[:12]
     table["uploaded_at"] = common.local_time(table["uploaded_at"])
     table["source"] = table["source"].map(lambda s: t(f"source.{s}") if f"source.{s}" in i18n.MESSAGES else s)
+    table["sumber"] = table["sumber"].map(lambda s: t(f"upload.source.{s}"))  # own report, or the IID export
     return table.rename(columns={
         "submission_id": t("col.version"), "unit_nama": t("col.unit"), "tahun": t("col.year"),
         "is_current": t("col.current"), "file_name": t("col.file"), "uploaded_by": t("col.uploaded_by"),
         "uploaded_at": t("col.uploaded_at"), "innovations": t("col.innovations"),
-        "officials": t("col.officials"), "source": t("col.source"), "content_hash": t("col.hash")})
+        "officials": t("col.officials"), "source": t("col.source"), "sumber": t("dash.export.sumber"),
+        "content_hash": t("col.hash")})
 
 
 def filtered_history() -> pd.DataFrame:
     """The stored versions this reader may see (an operator: only their own units), filtered."""
     history = common.history(common.version())
-    who = common.actor()
+    who = auth.current_actor()
     if who is not None and not who.all_units():
         history = history[history["unit_kode"].isin(who.units)]
     left, middle, right = st.columns([3, 1, 1])
@@ -51,7 +53,7 @@ def filtered_history() -> pd.DataFrame:
 
 
 def restore_section(history: pd.DataFrame) -> None:
-    if not common.may(Permission.RESTORE):
+    if not auth.may(Permission.RESTORE):
         return
     st.markdown(f"**{t('data.restore_header')}**")
     earlier = history[~history["is_current"]]
@@ -63,7 +65,7 @@ def restore_section(history: pd.DataFrame) -> None:
               for row in earlier.itertuples()}
     chosen = st.selectbox(t("data.restore_pick"), list(labels), format_func=labels.get)
     if st.button(t("data.restore_button"), icon=":material/restore:"):
-        result = common.store().restore(int(chosen), actor=common.actor() or "")
+        result = common.store().restore(int(chosen), actor=auth.current_actor() or "")
         common.data_changed()
         st.success(result.message(common.lang(), escape_md(result.unit_kode)))
         st.rerun()
@@ -88,7 +90,11 @@ def innovations_section() -> None:
         table["hasil"] = table["hasil"].map(lambda h: hasil_label(h, common.lang()) if isinstance(h, str) else "")
     table = table.rename(columns={**headers(common.lang()), **column_labels(common.lang())})
     st.caption(t("data.rows", n=number(len(table), common.lang())))
-    st.dataframe(table, hide_index=True, width="stretch", column_config=column_config(common.lang()))
+    config = column_config(common.lang())
+    link = headers(common.lang()).get("Tautan Bukti", "Tautan Bukti")
+    if link in table.columns and table[link].fillna("").str.contains(" ", regex=False).any():
+        config[link] = st.column_config.TextColumn()  # several links in one cell: a link column would join them
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     name = f"inovasi-kudus-{'semua-tahun' if all_years else chosen.tahun}"
     dashboard.downloads(table, name, sheet="Inovasi", detail={
         "year": None if all_years else chosen.tahun, "filters": chosen.to_query(), "rows": len(table)})

@@ -2,7 +2,8 @@
 any chart at presentation resolution.
 
     from ui import exports
-    exports.briefing_exports(view)                        # the panel (ui.dashboard.View)
+    exports.export_panel(slot, view, key=...)           # a page's panel behind its toggle
+    exports.briefing_exports(view)                        # the panel itself (ui.dashboard.View)
     exports.png_download(fig, name=..., file_name=..., key=...)   # one chart's PNG button
 
 Why deferred downloads: a PDF renders a dozen charts through kaleido (seconds); building it on
@@ -22,11 +23,12 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from analytics.access import Permission
 from analytics.briefing import SLIDE_CODES, Deck, deck_pdf, deck_pptx, figure_png, local_now
 from analytics.filters import Filters
-from ui import briefing, common
+from ui import auth, briefing, common, dashboard
 from ui.common import DataVersion, t
 
 PDF = "application/pdf"
@@ -61,14 +63,14 @@ def charts_of(deck: Deck) -> list[tuple[str, go.Figure]]:
 
 def _download(label: str, build: Callable[[], bytes], *, what: str, detail: dict[str, object], file_name: str,
               mime: str, icon: str, key: str) -> None:
-    st.download_button(label, data=common.audited_download(build, what=what, detail=detail), file_name=file_name,
-                       mime=mime, icon=icon, key=key, on_click="ignore", width="stretch")
+    st.download_button(label, data=common.audited_download(build, who=auth.current_actor(), what=what, detail=detail),
+                       file_name=file_name, mime=mime, icon=icon, key=key, on_click="ignore", width="stretch")
 
 
 def briefing_exports(view: object, *, slides: tuple[str, ...] = SLIDE_CODES, key: str = "briefing") -> None:
     """The export panel of a dashboard page (`view`: ui.dashboard.View); nothing for roles that may
     not export."""
-    if not common.may(Permission.EXPORT):
+    if not auth.may(Permission.EXPORT):
         return
     version: DataVersion = view.version  # type: ignore[attr-defined]
     chosen: Filters = view.filters  # type: ignore[attr-defined]
@@ -100,7 +102,21 @@ def png_download(fig: go.Figure, *, name: str, file_name: str, key: str,
                  detail: dict[str, object] | None = None) -> None:
     """A button that renders `fig` as a 1920×1080 PNG when pressed (kaleido, server-side), for any
     chart of any page: `exports.png_download(fig, name="...", file_name="grafik.png", key="...")`."""
-    if not common.may(Permission.EXPORT):
+    if not auth.may(Permission.EXPORT):
         return
     _download(t("export.png"), lambda: figure_png(fig), what="briefing.png", detail={**(detail or {}), "chart": name},
               file_name=file_name, mime=PNG, icon=":material/image:", key=key)
+
+
+def export_panel(slot: DeltaGenerator, view: dashboard.View, *, key: str, **options: object) -> None:
+    """The briefing export panel in `slot`, a container near the top of the page,
+    built only when the reader asks for it.
+
+    Why on demand: with 50,000 innovations a cold briefing deck takes ~5 s and ~500 MB more
+    memory (bench/bench_dashboard.py), for a file most readers never take; a page view must stay
+    within 2 s and 800 MB.  Called last, so even when the toggle is on the charts come first (the PDF
+    and slide libraries are imported only when a file is built: analytics.briefing)."""
+    with slot:
+        if not st.toggle(t("dash.prepare_briefing"), key=f"{key}_prepare", help=t("dash.prepare_briefing_help")):
+            return
+        briefing_exports(view, key=key, **options)  # type: ignore[arg-type]

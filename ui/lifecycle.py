@@ -15,9 +15,9 @@ import streamlit as st
 
 from analytics import lifecycle as life
 from analytics.access import Actor
+from analytics.charts import lifecycle as life_charts
 from analytics.charts import percent, value_label
-from analytics.lifecycle import charts as life_charts
-from analytics.store_links import LinkDecisions
+from analytics.store.links import LinkDecisions
 from ui import common
 from ui.common import DataVersion, lang, t
 

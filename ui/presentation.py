@@ -30,7 +30,7 @@ from analytics.access import Permission
 from analytics.briefing import Deck, Metric, Rotation, Slide, local_now, read_settings
 from analytics.briefing.figures import for_screen
 from analytics.filters import DIMENSIONS, YEAR, Filters, choices
-from ui import briefing, common
+from ui import auth, briefing, common
 from ui import filters as filter_bar
 from ui.common import escape_md, t
 from ui.presentation_css import SCREEN_CSS
@@ -179,7 +179,7 @@ def _clock() -> None:
 
 
 def _allowed() -> bool:
-    who = common.actor()
+    who = auth.current_actor()
     return who is not None and who.can(Permission.VIEW_PRESENTATION)
 
 

@@ -10,10 +10,11 @@ import streamlit as st
 
 from analytics import i18n
 from analytics.access import Permission, PermissionDenied
-from analytics.model import WorkbookResult
-from analytics.template import template_bytes
-from analytics.validation import issues_frame, validate_workbook
-from ui import common, dashboard
+from analytics.intake.ingest import store_result
+from analytics.intake.model import WorkbookResult
+from analytics.intake.template import template_bytes
+from analytics.intake.validation import issues_frame, validate_workbook
+from ui import auth, common, dashboard
 from ui.common import escape_md, t
 
 
@@ -36,19 +37,31 @@ def template_section() -> None:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
-def check_files(uploads: list) -> list[WorkbookResult]:
+# The template is .xlsx; the national IID application's export also comes as .csv; offices still
+# send .xls and .ods (read through calamine with the same checks).
+ACCEPTED_TYPES = ("xlsx", "xlsm", "xls", "ods", "csv")
+
+
+def iid_year_picker(where) -> int:
+    """The year of an IID export among the files (an export is a snapshot and carries none)."""
+    this_year = dt.date.today().year
+    return int(where.number_input(t("upload.iid_year"), 2015, this_year + 1, this_year, step=1, key="iid_year",
+                                  help=t("upload.iid_year_help")))
+
+
+def check_files(uploads: list, iid_year: int | None = None) -> list[WorkbookResult]:
     """Validate each uploaded file once per content (results kept in the session by hash)."""
     checked: dict[str, WorkbookResult] = st.session_state.setdefault("checked", {})
     store = common.store()
-    units = common.units(common.version())
+    directory = store.unit_directory()  # the unit list and every alias in force
     progress = st.progress(0.0)
     results = []
     for i, upload in enumerate(uploads, start=1):
         data = upload.getvalue()
-        key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{common.version()}"
+        key = f"{hashlib.sha256(data).hexdigest()}:{upload.name}:{common.version()}:{iid_year}"
         progress.progress(i / len(uploads), t("upload.checking", name=escape_md(upload.name), i=i, n=len(uploads)))
         if key not in checked:
-            checked[key] = validate_workbook(data, upload.name, units, roster=store.roster)
+            checked[key] = validate_workbook(data, upload.name, directory, roster=store.roster, tahun=iid_year)
         results.append(checked[key])
     progress.empty()
     return results
@@ -60,6 +73,7 @@ def summary_frame(results: list[WorkbookResult]) -> pd.DataFrame:
     for r in results:
         rows.append({
             t("col.file"): r.file_name,
+            t("upload.source"): t(f"upload.source.{r.sumber}"),
             t("col.status"): t("upload.file_ok") if r.ok else t("upload.file_error"),
             t("col.unit"): "; ".join(dict.fromkeys(names.get(s.unit_kode, s.unit_kode) for s in r.submissions)),
             t("col.year"): ", ".join(str(y) for y in dict.fromkeys(s.tahun for s in r.submissions)),
@@ -114,7 +128,7 @@ def store_section(results: list[WorkbookResult]) -> None:
 def warn_other_units(passed: list[WorkbookResult]) -> None:
     """Say before storing which files hold units this operator is not assigned to (the store
     refuses them anyway, and audits the attempt)."""
-    who = common.actor()
+    who = auth.current_actor()
     names = common.units(common.version()).set_index("kode")["nama"]
     for result in passed:
         foreign = sorted({s.unit_kode for s in result.submissions
@@ -126,14 +140,14 @@ def warn_other_units(passed: list[WorkbookResult]) -> None:
 
 def store_passed(passed: list[WorkbookResult]) -> list[tuple[str, str]]:
     """Store each passed file as the signed-in actor; a file the store refuses stores nothing."""
-    store, who = common.store(), common.actor()
+    store, who = common.store(), auth.current_actor()
     names = common.units(common.version()).set_index("kode")["nama"]
     progress = st.progress(0.0)
     messages = []
     for i, result in enumerate(passed, start=1):
         progress.progress(i / len(passed), t("upload.storing", name=escape_md(result.file_name), i=i, n=len(passed)))
         try:
-            stored_all = store.store_many(result.submissions, actor=who or "")
+            stored_all = store_result(result, store, actor=who or "")
         except PermissionDenied as refusal:
             params = {key: escape_md(value) for key, value in refusal.params.items()}
             reason = i18n.t(refusal.code, common.lang(), **params)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.access import PermissionDenied
+from analytics.intake.workbook import safe_file_name
 from analytics.rules import DEFAULT_RULES_PATH, RulesError
-from analytics.workbook import safe_file_name
-from ui import common
+from ui import auth, common
 from ui.common import escape_md, t
 
 st.title(t("page.rules"))
-store, who = common.store(), common.actor()
+store, who = common.store(), auth.current_actor()
 versions = store.rules_versions
 force = versions.in_force()
 history = versions.history()
@@ -37,7 +37,8 @@ if force.error is not None:
     st.warning(t("access.rules.passed_over", error=escape_md(f"{force.error.key}: {problem}")))
 with st.expander("TOML"):
     st.code(text, language="toml")  # st.code shows text verbatim, never as Markdown
-st.download_button(t("access.rules.download"), common.audited_download(lambda: text.encode("utf-8"), what="rules.toml"),
+st.download_button(t("access.rules.download"),
+                   common.audited_download(lambda: text.encode("utf-8"), who=who, what="rules.toml"),
                    "aturan-indikator.toml", mime="application/toml", icon=":material/download:", on_click="ignore")
 
 upload = st.file_uploader(t("access.rules.upload"), type=["toml"], key="rules_upload")

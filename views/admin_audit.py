@@ -1,6 +1,6 @@
 """Log Audit (admin): who did what, when, with what outcome — filtered, and exported.
 
-The filtering happens in the database (analytics.store_audit); the export goes through
+The filtering happens in the database (analytics.store.audit); the export goes through
 analytics.exports, which neutralises cells a spreadsheet would run as formulas (an attacker's
 user name such as '=HYPERLINK(...)' is in this log too), and the export is itself audited.
 """
@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics.exports import to_csv_bytes, to_excel_bytes
-from analytics.store_audit import AuditFilter, audit_choices, search_audit
-from ui import common
+from analytics.store.audit import AuditFilter, audit_choices, search_audit
+from ui import auth, common
 from ui.common import t
 
 LIMIT = 5000
@@ -56,9 +56,11 @@ st.dataframe(table, hide_index=True, width="stretch",
 detail = {"filter": {"since": str(start), "until": str(end), "actor": actor, "action": action,
                      "outcome": outcome, "text": text.strip()}, "rows": len(table)}
 left, right = st.columns(2)
+who = auth.current_actor()
 left.download_button(t("audit.download_xlsx"),
-                     common.audited_download(lambda: to_excel_bytes(table, "Audit"), what="audit.xlsx", detail=detail),
+                     common.audited_download(lambda: to_excel_bytes(table, "Audit"), who=who, what="audit.xlsx",
+                                             detail=detail),
                      "log-audit.xlsx", icon=":material/grid_on:", on_click="ignore")
 right.download_button(t("audit.download_csv"),
-                      common.audited_download(lambda: to_csv_bytes(table), what="audit.csv", detail=detail),
+                      common.audited_download(lambda: to_csv_bytes(table), who=who, what="audit.csv", detail=detail),
                       "log-audit.csv", icon=":material/description:", on_click="ignore")

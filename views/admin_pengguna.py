@@ -11,11 +11,11 @@ import streamlit as st
 
 from analytics.access import ROLES, PermissionDenied
 from analytics.access.passwords import generate_password
-from ui import common
+from ui import auth, common
 from ui.common import escape_md, t
 
 st.title(t("page.users"))
-store, who = common.store(), common.actor()
+store, who = common.store(), auth.current_actor()
 accounts = store.accounts.frame()
 units = common.units(common.version())
 unit_names = units.set_index("kode")["nama"].to_dict()

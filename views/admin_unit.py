@@ -11,9 +11,9 @@ import re
 
 import streamlit as st
 
-from analytics import contract
 from analytics.access import PermissionDenied
-from ui import common
+from analytics.intake import contract
+from ui import auth, common
 from ui.common import escape_md, t
 
 KODE = re.compile(r"^[a-z0-9][a-z0-9.\-]{1,63}$")
@@ -47,7 +47,7 @@ if st.button(t("access.units.save"), type="primary", icon=":material/save:"):
         st.error(t("access.units.bad_code", kode=escape_md(bad[0])))
     else:
         try:
-            common.store().replace_units(edited.assign(kode=codes), actor=common.actor() or "")
+            common.store().replace_units(edited.assign(kode=codes), actor=auth.current_actor() or "")
         except PermissionDenied as refusal:
             common.show_refusal(refusal)
         except ValueError as problem:  # clean_units: missing name, duplicate code, unknown jenis

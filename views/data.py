@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import common, data_view
+from ui import auth, common, data_view
 from ui.common import t
 
 st.title(t("page.data"))
 if common.store().is_empty():
-    common.offer_sample()
+    common.offer_sample(auth.current_actor())
     st.stop()
 
 reports, innovations = st.tabs([t("data.submissions"), t("data.innovations")])

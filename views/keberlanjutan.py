@@ -10,16 +10,16 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics import lifecycle as life
+from analytics.charts import lifecycle as life_charts
 from analytics.charts import number, percent
-from analytics.lifecycle import charts as life_charts
-from ui import common
+from ui import auth, common
 from ui import lifecycle as view
 from ui.common import escape_md, lang, t
 from ui.navigation import pages_for
 
 st.title(t("page.lifecycle"))
 if common.store().is_empty():
-    common.offer_sample()
+    common.offer_sample(auth.current_actor())
     st.stop()
 lc = view.current()
 reader = lang()
@@ -41,7 +41,7 @@ cards[3].metric(t("life.median_trial_to_applied"),
                                     if timing is not None else 0))
 pending = len(view.own_units(lc.linking.proposals))
 if pending:
-    if any(p.file == "views/tautan.py" for p in pages_for(common.current_role())):
+    if any(p.file == "views/tautan.py" for p in pages_for(auth.current_role())):
         st.page_link("views/tautan.py", label=t("life.pending_link", n=pending), icon=":material/link:")
     else:
         st.caption(t("life.pending", n=pending))

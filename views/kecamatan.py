@@ -13,7 +13,7 @@ import streamlit as st
 from analytics import charts
 from analytics import dashboard as figures
 from analytics.indicators import Indicators
-from ui import dashboard, kpi
+from ui import dashboard, exports, kpi
 from ui.common import t
 
 
@@ -87,4 +87,4 @@ if everywhere is not None:
         detail(view, everywhere, view.filters.kecamatan[0])
     else:
         nine_table(view, everywhere)
-dashboard.export_panel(export_slot, view, slides=("kpi", "kecamatan"), key="export_kecamatan")
+exports.export_panel(export_slot, view, slides=("kpi", "kecamatan"), key="export_kecamatan")

@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import common, dashboard, filters, lifecycle
+from ui import common, dashboard, exports, filters, lifecycle
 from ui.common import t
 
 FLAGS = ("penerapan", "dasar_hukum", "anggaran", "sop", "monev", "replikasi")
@@ -59,6 +59,13 @@ def picker(view: dashboard.View, names: dict[str, str]) -> str | None:
     return chosen
 
 
+def source_of(history, year: int) -> str:
+    """Where the unit's figures of `year` come from: its own report, else its IID import."""
+    current = history[history["is_current"] & (history["tahun"] == year)] if "sumber" in history else history[:0]
+    kinds = set(current["sumber"])
+    return "laporan" if "laporan" in kinds else ("iid" if "iid" in kinds else "none")
+
+
 def detail(view: dashboard.View, kode: str) -> None:
     """One unit: its figures, innovations with their sustainability flags, officials, history."""
     lang = view.lang
@@ -69,6 +76,7 @@ def detail(view: dashboard.View, kode: str) -> None:
     st.markdown(f"### {common.escape_md(unit.nama)}")
     st.caption(charts.value_label("jenis_unit", unit.jenis_unit, lang))
     st.caption(common.escape_md(lifecycle.unit_line(kode)))  # what happened to its innovations over the years
+    st.caption(t(f"iid.figures_from.{source_of(unit.history, view.year)}", year=view.year))
     a, b, c, d = st.columns(4)
     a.metric(t("kpi.innovations"), charts.number(unit.counts["jumlah_inovasi"], lang), border=True)
     b.metric(t("kpi.counting"), charts.number(unit.counts["jumlah_dihitung"], lang), border=True)
@@ -98,7 +106,8 @@ def detail(view: dashboard.View, kode: str) -> None:
             ("tahun", "col.year", "year"), ("submission_id", "col.version", "count"),
             ("is_current", "col.current", "bool"), ("file_name", "col.file", "text"),
             ("uploaded_by", "col.uploaded_by", "text"), ("uploaded_at", "col.uploaded_at", "datetime"),
-            ("innovations", "col.innovations", "count"), ("officials", "col.officials", "count")],
+            ("innovations", "col.innovations", "count"), ("officials", "col.officials", "count"),
+            ("sumber", "dash.export.sumber", "text")],
             key="unit_history")
 
 
@@ -110,4 +119,4 @@ if names is not None:
     chosen = picker(view, names)
     if chosen is not None:
         detail(view, chosen)
-dashboard.export_panel(export_slot, view, slides=("kpi", "peringkat", "cakupan"), key="export_units")
+exports.export_panel(export_slot, view, slides=("kpi", "peringkat", "cakupan"), key="export_units")

@@ -13,7 +13,7 @@ import streamlit as st
 from analytics import charts
 from analytics import dashboard as figures
 from analytics.indicators import Indicators
-from ui import dashboard, kpi
+from ui import dashboard, exports, kpi
 from ui.common import t
 
 
@@ -88,4 +88,4 @@ def sustainability_section(view: dashboard.View, now: Indicators) -> None:
 view = dashboard.open_page("page.overview")
 export_slot = st.container()  # the export panel shows here, drawn last (below)
 overview(view)
-dashboard.export_panel(export_slot, view, key="export_overview")
+exports.export_panel(export_slot, view, key="export_overview")

@@ -15,8 +15,8 @@ from analytics import lifecycle as life
 from analytics.access import PermissionDenied
 from analytics.charts import number
 from analytics.lifecycle.linking import PAIR_KEY
-from analytics.store_links import TAUTKAN, TOLAK, LinkDecisions, LinkError
-from ui import common
+from analytics.store.links import TAUTKAN, TOLAK, LinkDecisions, LinkError
+from ui import auth, common
 from ui import lifecycle as view
 from ui.common import escape_md, lang, t
 
@@ -26,7 +26,7 @@ FIELDS = ("nama_inovasi", "tahun", "tahapan", "status", "jenis", "bentuk", "inis
 
 st.title(t("page.linking"))
 if common.store().is_empty():
-    common.offer_sample()
+    common.offer_sample(auth.current_actor())
     st.stop()
 st.caption(t("life.link_intro", ambang=number(view.current().linking.settings.ambang_kemiripan, lang())))
 version = common.version()

@@ -11,7 +11,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import common, dashboard
+from ui import common, dashboard, exports
 from ui.common import t
 
 WAITING_COLUMNS = [
@@ -75,4 +75,4 @@ def tpp(view: dashboard.View) -> None:
 view = dashboard.open_page("page.tpp")
 export_slot = st.container()  # the export panel shows here, drawn last (below)
 tpp(view)
-dashboard.export_panel(export_slot, view, slides=("kpi", "tpp"), key="export_tpp")
+exports.export_panel(export_slot, view, slides=("kpi", "tpp"), key="export_tpp")

@@ -12,10 +12,12 @@ st.caption(t("upload.intro"))
 upload.template_section()
 
 st.subheader(t("upload.files_header"))
-files = st.file_uploader(t("upload.files_label"), type=["xlsx", "xlsm", "xls"], accept_multiple_files=True,
-                         key="uploads")
+left, right = st.columns([3, 1])
+files = left.file_uploader(t("upload.files_label"), type=list(upload.ACCEPTED_TYPES), accept_multiple_files=True,
+                           key="uploads")
+iid_year = upload.iid_year_picker(right)
 if files:
-    results = upload.check_files(files)
+    results = upload.check_files(files, iid_year)
     upload.show_report(results)
     upload.store_section(results)
 else:

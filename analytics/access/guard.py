@@ -9,14 +9,21 @@ nothing was stored.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from analytics.access.roles import Actor, Permission, PermissionDenied, check, check_units
 
-if TYPE_CHECKING:
-    from analytics.store import Store
-
 DENIED_ACTION = "access.denied"
+
+
+class AuditTrail(Protocol):
+    """What the guard needs of the store: whether a bare name may act, and where refusals go.
+    (A protocol, so the store imports the guard and never the other way round.)"""
+
+    require_actor: bool
+
+    def record_event(self, *, actor: Actor | str, action: str, target: str = "", outcome: str = "ok",
+                     detail: dict[str, Any] | None = None, bump_version: bool = True) -> None: ...
 LEGACY_VIA = "local"  # an Actor made from a bare name by the older API
 
 
@@ -46,7 +53,7 @@ def audit_detail(actor: Actor | str, detail: dict[str, Any] | None) -> dict[str,
     return {**(detail or {}), "by": actor.audit_detail()}
 
 
-def authorize(store: Store, actor: Actor | str, permission: Permission | str, *, target: str,
+def authorize(store: AuditTrail, actor: Actor | str, permission: Permission | str, *, target: str,
               unit: str | None = None, units: Iterable[str] | None = None) -> Actor:
     """Check `permission` (for `unit`, or every one of `units`); audit and raise when refused.
 

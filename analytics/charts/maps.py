@@ -19,10 +19,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from analytics import contract, i18n
+from analytics import i18n
 from analytics.charts.bars import counting_bars
 from analytics.charts.contrast import ratio
 from analytics.charts.template import NONE, SEQUENTIAL, TEXT, finish
+from analytics.intake import contract
 
 MAP_HEIGHT = 460
 # The map is framed for the narrowest screen we support (a phone, ~340 px of chart width);

@@ -61,7 +61,7 @@ def tahapan_funnel_chart(funnel: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def jenis_chart(table: pd.DataFrame, lang: str) -> go.Figure:
-    """Digital against Non Digital innovations (count and share)."""
+    """Digital, Non Digital and Teknologi innovations (count and share)."""
     labels = [value_label("jenis", v, lang) for v in table["jenis"]]
     fig = go.Figure(go.Bar(
         x=table["jumlah_inovasi"].tolist(), y=labels, orientation="h",

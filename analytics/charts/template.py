@@ -28,7 +28,7 @@ NONE = OKABE_ITO["vermillion"]  # no innovation / not covered / at risk
 HIGHLIGHT = OKABE_ITO["orange"]
 CATEGORY_COLOURS = {"Berkelanjutan": OKABE_ITO["green"], "Perlu Penguatan": OKABE_ITO["orange"],
                     "Vakum": OKABE_ITO["vermillion"]}
-JENIS_COLOURS = {"Digital": OKABE_ITO["blue"], "Non Digital": OKABE_ITO["orange"]}
+JENIS_COLOURS = {"Digital": OKABE_ITO["blue"], "Non Digital": OKABE_ITO["orange"], "Teknologi": OKABE_ITO["green"]}
 SEQUENTIAL = [[0.0, "#E3EEF7"], [0.5, "#6AAED6"], [1.0, "#08457E"]]  # light to dark blue
 COLORWAY = [OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "sky", "purple", "yellow", "black")]
 FONT = '"Source Sans", "Source Sans Pro", "Source Sans 3", "Segoe UI", Roboto, Arial, sans-serif'

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analytics import contract
+from analytics.intake import contract
 from analytics.rules import Rules, load_rules
 
 UNIT_COLUMNS = ("kode", "nama", "singkatan", "jenis_unit", "induk_kode", "kecamatan", "aktif")
@@ -64,10 +64,14 @@ def tally(keys: pd.Series | np.ndarray, name: str, **weights: np.ndarray) -> pd.
 
 
 def counting_mask(innovations: pd.DataFrame, *, rules: Rules) -> pd.Series:
-    """True where an innovation counts: tahapan at least the minimum, and Aktif unless configured."""
+    """True where an innovation counts: tahapan at least the minimum, and Aktif unless configured.
+
+    An unknown status (the IID application's export has none) counts as Aktif: the application
+    lists the innovations a region holds as running; only a stated 'Tidak Aktif' stops one."""
     rank = lookup(innovations["tahapan"], {t: i for i, t in enumerate(contract.TAHAPAN)}, -1, "int64")
     stage_ok = rank >= contract.TAHAPAN.index(rules.dihitung.tahapan_minimum)
-    status_ok = innovations["status"].eq("Aktif").fillna(False).to_numpy(bool) | rules.dihitung.tidak_aktif_dihitung
+    status = innovations["status"]
+    status_ok = (status.eq("Aktif").fillna(False) | status.isna()).to_numpy(bool) | rules.dihitung.tidak_aktif_dihitung
     return pd.Series(stage_ok & status_ok, index=innovations.index, name="dihitung")
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from analytics import contract
 from analytics.indicators._basis import TANPA_NILAI, Basis, lookup
+from analytics.intake import contract
 from analytics.rules import Rules
 
 

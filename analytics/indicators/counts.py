@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from analytics import contract
 from analytics.indicators._basis import TANPA_NILAI, Basis, lookup, tally
+from analytics.intake import contract
 from analytics.rules import Rules
 
 LINTAS_KECAMATAN = "lintas kecamatan"  # the group of Seluruh Kabupaten innovations

@@ -15,10 +15,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics import contract
 from analytics.indicators import cakupan, keberlanjutan, kematangan, tpp
 from analytics.indicators._basis import Basis
 from analytics.indicators.counts import LINTAS_KECAMATAN
+from analytics.intake import contract
 from analytics.rules import Rules
 
 INNOVATION_FILTERS = ("unit_kode", "jenis_unit", "opd_induk_kode", "kecamatan", "tahapan", "jenis", "bentuk",

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics import contract
 from analytics.indicators._basis import Basis, bool_column, identity, lookup, tally
+from analytics.intake import contract
 from analytics.rules import FLAGS_KEBERLANJUTAN, Rules
 
 BERKELANJUTAN = "Berkelanjutan"

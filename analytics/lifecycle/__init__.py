@@ -12,8 +12,8 @@ sustainable; the years of reports say whether it *was*.  Steps, each in its own 
 - flows.py      state per year and the stage flows between years (Sankey)
 - columns.py    what other pages use: lifecycle columns of the innovations table, filter by
                 outcome, a one-line unit summary
-- charts.py     Plotly figures, including the presentation slide (imported on demand: plotly)
 - report.py     the JSON of `python -m analytics lifecycle --json`
+Its Plotly figures, the presentation slide included, are `analytics.charts.lifecycle`.
 
 Definitions and every choice where the issue was silent: docs/lifecycle.md.
 """

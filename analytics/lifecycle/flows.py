@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics import contract
+from analytics.intake import contract
 from analytics.lifecycle.lifecycles import Lifecycles
 
 TIDAK_AKTIF_STATE = "Tidak Aktif"

@@ -30,17 +30,12 @@ from rapidfuzz import fuzz, process, utils
 
 from analytics.indicators import fold_series
 from analytics.lifecycle.config import LinkSettings, link_settings
+from analytics.store.frames import KEPUTUSAN, TAUTKAN, TOLAK, empty_decisions
 
-TAUTKAN, TOLAK = "tautkan", "tolak"  # confirm: the same innovation / reject: different innovations
-KEPUTUSAN = (TAUTKAN, TOLAK)
 PAIR_KEY = ("unit_kode", "tahun_a", "nama_fold_a", "tahun_b", "nama_fold_b")
 # What became of each decision in force when the lifecycles were built.
 DITERAPKAN, BENTROK, SUDAH_TERTAUT, TIDAK_BERLAKU, DITOLAK = (
     "diterapkan", "bentrok", "sudah_tertaut", "tidak_berlaku", "ditolak")
-DECISION_COLUMNS = (
-    "id", "unit_kode", "tahun_a", "nama_fold_a", "nama_a", "tahun_b", "nama_fold_b", "nama_b", "skor",
-    "keputusan", "diputuskan_oleh", "diputuskan_pada", "dibatalkan_oleh", "dibatalkan_pada",
-)
 PROPOSAL_COLUMNS = (
     "unit_kode", "tahun_a", "nama_fold_a", "nama_a", "id_a", "tahun_b", "nama_fold_b", "nama_b", "id_b",
     "skor", "lifecycle_a", "lifecycle_b",
@@ -73,12 +68,6 @@ def fold_names(names: pd.Series) -> pd.Series:
     codes, uniques = pd.factorize(names.astype("str"), use_na_sentinel=False)
     folded = fold_series(pd.Series(uniques, dtype="str")).to_numpy(dtype=object)
     return pd.Series(folded[codes], index=names.index, dtype="str")
-
-
-def empty_decisions() -> pd.DataFrame:
-    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in DECISION_COLUMNS})
-    return frame.astype({"id": "int64", "tahun_a": "int64", "tahun_b": "int64", "skor": "float64",
-                         "diputuskan_pada": "datetime64[us, UTC]", "dibatalkan_pada": "datetime64[us, UTC]"})
 
 
 def unit_reports(records: pd.DataFrame, reports: pd.DataFrame | None) -> pd.DataFrame:
@@ -234,7 +223,7 @@ def link_innovations(innovations: pd.DataFrame, *, decisions: pd.DataFrame | Non
     """Link the yearly records of every unit into lifecycles and list the open proposals.
 
     innovations: the innovations frame of docs/frames.md (at least id, unit_kode, tahun,
-    nama_inovasi; baris when present picks a node's speaker).  decisions: `store_links.link_decisions`
+    nama_inovasi; baris when present picks a node's speaker).  decisions: `analytics.store.links.LinkDecisions`
     (undone ones are ignored).  reports: (unit_kode, tahun) of current submissions, so a unit that
     reported no innovation in a year still counts as having reported.  threshold overrides the
     settings' ambang_kemiripan.

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from analytics import contract as c
+from analytics.intake import contract as c
 from analytics.sample.report import GeneratedWorkbook
 from analytics.sample.settings import SAMPLE_DATA
 from analytics.sample.urusan import P3A, PMD
@@ -122,8 +122,8 @@ def _cell_flaws() -> list[tuple[FlawedExample, Any]]:
     flaws = [
         _cell_flaw("01_tahapan_salah_ketik.xlsx", "cell.choice", inov, 0, "tahapan", "Penerapn",
                    "Tahapan salah ketik 'Penerapn'."),
-        _cell_flaw("02_unit_tidak_dikenal.xlsx", "unit.unknown", prof, 0, "nama_unit", "Dinas Kesehatan Kab. Kudus",
-                   "Nama unit tidak persis seperti daftar unit."),
+        _cell_flaw("02_unit_tidak_dikenal.xlsx", "unit.unknown", prof, 0, "nama_unit", "Dinas Kesehatn Kab. Kudus",
+                   "Nama unit salah ketik (Kesehatn), tidak terbaca aturan baku."),
         _cell_flaw("03_nip_sebagai_angka.xlsx", "cell.nip_number", pej, 2, "nip", _as_excel_number(_NIP["kasubbag"]),
                    "NIP diketik sebagai angka; Excel memotong digit terakhirnya."),
         _cell_flaw("04_nip_17_digit.xlsx", "cell.nip_format", pej, 3, "nip", _NIP["pelaksana"][:17],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from random import Random
 
-from analytics import contract as c
+from analytics.intake import contract as c
 from analytics.sample.innovations import _Ctx, _date_in, _Inovasi, _refresh_details, _try_penerapan, new_inovasi
 from analytics.sample.people import _new_pejabat, _Pejabat
 from analytics.sample.report import GeneratedWorkbook, _snapshot

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from random import Random
 
-from analytics import contract as c
+from analytics.intake import contract as c
 from analytics.sample.people import DESA, _Pejabat, person_name
 from analytics.sample.settings import BASE_YEAR
 from analytics.sample.units import _Unit, unit_urusan
@@ -79,6 +79,8 @@ def _name_candidate(rng: Random, unit: _Unit, urusan: str) -> tuple[str, str]:
         return (f"{acr} ({long})" if rng.random() < 0.7 else acr), jenis
     topic = rng.choice(TOPIK.get(urusan) or TOPIK[PENUNJANG])
     digital = rng.random() < 0.45
+    if not digital and rng.random() < 0.12:  # the IID's third jenis: a tool or machine
+        return f"Teknologi Tepat Guna {topic}", "Teknologi"
     pattern = rng.choice(POLA_DIGITAL if digital else POLA_NON_DIGITAL)
     if pattern.startswith("e-") and " " in topic:
         pattern = "Aplikasi {t}"

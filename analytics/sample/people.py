@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from random import Random
 from typing import Any
 
-from analytics import contract as c
+from analytics.intake import contract as c
 
 # ============================================================================================
 # Words: names, titles, villages

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from analytics import template
+from analytics.intake import template
 from analytics.sample.innovations import _Ctx, _Inovasi
 from analytics.sample.people import _Pejabat, person_name, tpp_dasar
 from analytics.sample.units import _Unit

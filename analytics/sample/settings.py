@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import contract as c
-from analytics.units import UNITS_CSV, read_units_csv
+from analytics.intake import contract as c
+from analytics.intake.units import UNITS_CSV, read_units_csv
 
 SAMPLE_DATA = UNITS_CSV.parent
 BASE_YEAR = c.MIN_YEAR  # every unit's history starts here, whatever year is asked for
@@ -19,5 +19,5 @@ BULK_YEARS = tuple(range(2015, 2027))
 
 
 def read_units(path: str | Path = UNITS_CSV) -> pd.DataFrame:
-    """The unit master list (docs/frames.md): the one reader in analytics.units, re-exported here."""
+    """The unit master list (docs/frames.md): the one reader in analytics.intake.units, re-exported here."""
     return read_units_csv(Path(path))

@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from analytics import contract as c
-from analytics import template
+from analytics.intake import contract as c
+from analytics.intake import template
 from analytics.sample.flawed_examples import _write_manifest
 from analytics.sample.settings import SAMPLE_DATA
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analytics import contract as c
+from analytics.intake import contract as c
 
 # ---- urusan per unit -----------------------------------------------------------------------
 ADMINDUK, TRANTIB = "Administrasi Kependudukan dan Pencatatan Sipil", c.URUSAN[4]
@@ -126,9 +126,11 @@ AKRONIM: dict[str, tuple[tuple[str, str, str], ...]] = {
     PMD: (("SIDESA", "Sistem Informasi Desa", "Digital"),
           ("BUMDES JUARA", "Pendampingan BUMDes Juara", "Non Digital")),
     "Perhubungan": (("E-PARKIR", "Retribusi Parkir Elektronik", "Digital"),
-                    ("SI-KIR", "Sistem Informasi Uji Kendaraan Bermotor", "Digital")),
+                    ("SI-KIR", "Sistem Informasi Uji Kendaraan Bermotor", "Digital"),
+                    ("LAMPU PINTAR", "Lampu Lalu Lintas Pintar Bertenaga Surya", "Teknologi")),
     "Pertanian": (("PETIK", "Petani Milenial Kudus", "Non Digital"),
-                  ("SIPETANI", "Sistem Informasi Pertanian", "Digital")),
+                  ("SIPETANI", "Sistem Informasi Pertanian", "Digital"),
+                  ("ALSINTAN", "Alat Mesin Pengering Gabah Tenaga Surya", "Teknologi")),
     "Perencanaan": (("SIPRAJA", "Sistem Informasi Perencanaan Pembangunan Daerah", "Digital"),
                     ("RUMAH INOVASI", "Rumah Inovasi Daerah Kudus", "Non Digital")),
     "Kepegawaian": (("SIMPEG", "Sistem Informasi Manajemen Kepegawaian", "Digital"),
@@ -139,7 +141,8 @@ AKRONIM: dict[str, tuple[tuple[str, str, str], ...]] = {
                 ("KLINIK PBJ", "Klinik Konsultasi Pengadaan Barang dan Jasa", "Non Digital"),
                 ("SAPA BUPATI", "Saluran Pengaduan dan Aspirasi untuk Bupati", "Digital")),
     LH: (("BASO", "Bank Sampah Online", "Digital"),
-         ("KUDUS RESIK", "Gerakan Kudus Bersih Sampah", "Non Digital")),
+         ("KUDUS RESIK", "Gerakan Kudus Bersih Sampah", "Non Digital"),
+         ("BIOGAS", "Instalasi Biogas Komunal dari Limbah Ternak", "Teknologi")),
     "Perpustakaan": (("PUSLING", "Perpustakaan Keliling", "Non Digital"),
                      ("I-KUDUS", "Perpustakaan Digital Kudus", "Digital")),
     "Kearsipan": (("SIKD", "Sistem Informasi Kearsipan Dinamis", "Digital"),),

@@ -8,7 +8,7 @@ from random import Random
 
 import pandas as pd
 
-from analytics import contract as c
+from analytics.intake import contract as c
 from analytics.sample.history import _History
 from analytics.sample.innovations import _Ctx, new_inovasi
 from analytics.sample.people import _new_pejabat
@@ -51,6 +51,18 @@ def write_sample_workbooks(folder: str | Path, years: Iterable[int] = (2023, 202
             workbook.write(path, units)
             paths.append(path)
     return paths
+
+
+IID_SAMPLE_YEAR = 2025
+
+
+def write_sample_iid_export(folder: str | Path, tahun: int = IID_SAMPLE_YEAR, seed: int = DEFAULT_SEED,
+                            units: pd.DataFrame | None = None) -> Path:
+    """The national IID application's export of `tahun` as Kudus would download it (analytics.sample.iid)."""
+    from analytics.sample.iid import write_iid_export
+
+    units = read_units() if units is None else units
+    return write_iid_export(folder, generate_year(units, tahun, seed), units, tahun)
 
 
 def generate_bulk(n_workbooks: int, per_workbook: int, seed: int = DEFAULT_SEED,

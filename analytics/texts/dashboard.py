@@ -231,7 +231,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.tahapan_funnel_sub": {"id": "Mencapai tahap ini atau sesudahnya", "en": "Reached this stage or later"},
     "chart.reached_stage": {"id": "Mencapai tahap ini", "en": "Reached this stage"},
     "chart.at_stage": {"id": "Sedang di tahap ini", "en": "Now at this stage"},
-    "chart.jenis": {"id": "Digital dan non-digital", "en": "Digital and non-digital"},
+    "chart.jenis": {"id": "Digital, non-digital dan teknologi", "en": "Digital, non-digital and technology"},
     "chart.trend": {"id": "Tren per tahun", "en": "Trend by year"},
     "chart.click_year": {"id": "Klik satu tahun untuk memilihnya", "en": "Click a year to choose it"},
     "chart.top_units": {"id": "{n} unit teratas", "en": "Top {n} units"},

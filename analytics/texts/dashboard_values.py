@@ -9,7 +9,7 @@ from __future__ import annotations
 
 _ENGLISH: dict[str, dict[str, str]] = {
     "tahapan": {"Inisiatif": "Initiative", "Uji Coba": "Trial", "Penerapan": "Implementation"},
-    "jenis": {"Digital": "Digital", "Non Digital": "Non-digital"},
+    "jenis": {"Digital": "Digital", "Non Digital": "Non-digital", "Teknologi": "Technology"},
     "bentuk": {"Tata Kelola Pemerintahan Daerah": "Regional governance", "Pelayanan Publik": "Public service",
                "Inovasi Daerah Lainnya": "Other regional innovation"},
     "status": {"Aktif": "Active", "Tidak Aktif": "Inactive"},

@@ -18,9 +18,9 @@ import pytest
 from briefing_data import fill
 from server import running_app, wait_idle
 
+from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
 from analytics.store import Store
-from analytics.units import read_units_csv
 from ui.navigation import PAGES
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

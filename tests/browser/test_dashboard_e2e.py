@@ -18,9 +18,9 @@ from server import running_app, wait_idle
 
 from analytics.filters import Filters, apply_filters
 from analytics.indicators import compute_all
+from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
 from analytics.store import Store
-from analytics.units import read_units_csv
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 GEOJSON = Path(__file__).resolve().parents[3] / "shared" / "geo" / "kudus-kecamatan.simplified.geojson"

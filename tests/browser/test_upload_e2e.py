@@ -6,8 +6,8 @@ from pathlib import Path
 
 from server import wait_idle
 
+from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
-from analytics.units import read_units_csv
 
 
 def open_app(page, url: str) -> None:
