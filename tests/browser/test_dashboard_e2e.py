@@ -177,7 +177,7 @@ def test_upload_see_change_drill_down_map_english_and_export(browser, geo_app_ur
         nav(page, "Data")
         page.get_by_role("tab", name="Innovations (current data)").click()
         settle(page)
-        shown = int(page.get_by_text(" rows").first.inner_text().split()[0].replace(",", ""))
+        shown = int(page.get_by_test_id("stMain").get_by_text(" rows").first.inner_text().split()[0].replace(",", ""))
         with page.expect_download() as download:
             page.get_by_role("button", name="Download Excel").click()
         saved = tmp_path / download.value.suggested_filename
