@@ -11,7 +11,8 @@ import streamlit as st
 from ui import auth
 from ui.common import banners, language_switch, t
 from ui.metrics import rerun_timer
-from ui.navigation import PAGES, ROOT, pages_for
+from ui.navigation import PAGES, ROOT
+from ui.navigation import navigation as page_navigation
 
 # A local file: a Material or emoji page icon makes the browser fetch a font from the internet.
 FAVICON = ROOT / "static" / "favicon.png"
@@ -32,14 +33,7 @@ with rerun_timer():  # every full run counted and timed for /metrics
                        *(st.Page(auth.sign_in_page, title=t("auth.title"), url_path=spec.url_path) for spec in PAGES)],
                       position="hidden").run()
         st.stop()
-    sections: dict[str, list] = {}
-    for number, spec in enumerate(pages_for(signed.actor.role)):
-        page = st.Page(spec.file, title=t(spec.title), icon=spec.icon, url_path=spec.url_path, default=number == 0)
-        sections.setdefault(t(spec.section), []).append(page)
-    if not sections:  # e.g. a kiosk account before the presentation page exists
-        sections[t("auth.title")] = [st.Page(lambda: st.info(t("auth.no_pages")), title=t("auth.no_pages"),
-                                             url_path="kosong")]
-    navigation = st.navigation(sections)
+    navigation = page_navigation(signed.actor.role, t)
     auth.sidebar(signed)
     banners()
     navigation.run()

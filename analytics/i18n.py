@@ -395,3 +395,11 @@ def t(code: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def decimal(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A plain number in the reader's notation, no more decimals than it has (up to two):
+    60 · 2,5 · 1.234,75 (id); 60 · 2.5 · 1,234.75 (en).  For numbers written into sentences."""
+    from babel.numbers import format_decimal  # babel's locale data loads only when a number is written
+
+    return format_decimal(value, format="#,##0.##", locale="en_US" if lang == "en" else "id_ID")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from analytics.i18n import decimal
 from analytics.intake import contract
 
 DEFAULT_RULES_PATH = Path(__file__).with_name("rules_default.toml")
@@ -421,7 +422,7 @@ def describe_tpp_rule(rules: Rules, lang: str = "id") -> str:
     tiers = "; ".join(_tier_text(t, lang) for t in tpp.tingkat)
     status_id = "Aktif maupun Tidak Aktif" if count.tidak_aktif_dihitung else "Aktif"
     status_en = "Aktif or Tidak Aktif" if count.tidak_aktif_dihitung else "Aktif"
-    cut = f"{tpp.potongan_unit_persen:g}%"
+    cut = f"{decimal(tpp.potongan_unit_persen, lang)}%"
     if lang == "en":
         unit = (f"a unit with no counting innovation applies −{cut} to all its officials" if tpp.aturan_unit_aktif
                 else "unit rule off")
@@ -438,7 +439,7 @@ def describe_tpp_rule(rules: Rules, lang: str = "id") -> str:
 def _tier_text(tier: TppTier, lang: str) -> str:
     count = tier.label.replace("-", "–").replace("+", " " + ("or more" if lang == "en" else "atau lebih"))
     sign = "+" if tier.penyesuaian_persen > 0 else ""
-    text = f"{count} → {sign}{tier.penyesuaian_persen:g}%"
+    text = f"{count} → {sign}{decimal(tier.penyesuaian_persen, lang)}%"
     if tier.minimum_inovasi == 0:
         text += " (not yet innovating)" if lang == "en" else " (belum berinovasi)"
     return text

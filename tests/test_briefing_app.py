@@ -57,8 +57,10 @@ def start(**query: str | list[str]) -> AppTest:
 
 
 def title(at: AppTest) -> str:
-    """The slide title as shown (the page escapes Markdown: drop the backslashes)."""
-    return at.title[0].value.replace("\\", "")
+    """The title of the slide on screen (every slide is drawn, in deck order; CSS shows the current
+    one), as shown (the page escapes Markdown: drop the backslashes)."""
+    shown = at.session_state[ROTATION_KEY].index if ROTATION_KEY in at.session_state else 0
+    return at.title[shown].value.replace("\\", "")
 
 
 def later(at: AppTest) -> AppTest:

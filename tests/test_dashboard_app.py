@@ -22,6 +22,7 @@ from analytics.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
+ALL = "Semua inovasi"  # the KPI card of every innovation (kpi.innovations: it says which count it is)
 PAGES = ("views/ringkasan.py", "views/perangkat_daerah.py", "views/kecamatan.py", "views/tpp.py", "views/data.py")
 TITLES = {"id": ("Ringkasan", "Perangkat Daerah", "Kecamatan", "TPP", "Data"),
           "en": ("Overview", "Agencies", "Districts (kecamatan)", "TPP (additional income)", "Data")}
@@ -112,7 +113,7 @@ def test_loading_the_sample_from_the_overview(empty: str) -> None:
     at = start("views/ringkasan.py")
     at.button[0].click().run()
     assert not at.exception
-    assert at.get("plotly_chart") and "Inovasi" in metrics(at)
+    assert at.get("plotly_chart") and ALL in metrics(at)
 
 
 # ---- the figures are the analytics layer's numbers ----------------------------------------------------
@@ -120,12 +121,12 @@ def test_overview_kpis_and_charts_carry_the_indicators(filled: Store) -> None:
     at = start("views/ringkasan.py")
     now, before = computed(filled), computed(filled, year=2024)
     cards = metrics(at)
-    assert cards["Inovasi"] == f"{now.ringkasan['jumlah_inovasi']}"
+    assert cards[ALL] == f"{now.ringkasan['jumlah_inovasi']}"
     assert cards["Inovasi dihitung"] == f"{now.ringkasan['jumlah_dihitung']}"
     deltas = {m.label: m.proto.delta for m in at.metric}
     assert deltas["Inovasi dihitung"] == f"+{now.ringkasan['perubahan']}"
     kpi = {card.code: card for card in figures.kpis(now, before)}
-    assert cards["Unit berinovasi"].endswith(f"({kpi['units_covered'].part}/{kpi['units_covered'].whole})")
+    assert cards["Unit dengan inovasi dihitung"].endswith(f"({kpi['units_covered'].part}/{kpi['units_covered'].whole})")
     assert cards["Perkiraan kematangan (SID)"].endswith(now.kematangan_kabupaten["predikat"])
     per_type = figures.per_jenis_unit(now)
     spec = chart(at, "Inovasi per jenis unit")
@@ -171,7 +172,7 @@ def test_units_page_ranks_every_unit_and_opens_a_unit(filled: Store) -> None:
     assert not at.exception
     own = computed(filled, Filters(unit=("opd.dinkes",)))
     detail = figures.unit_detail(own, filled.history(), "opd.dinkes")
-    assert metrics(at)["Inovasi"] == str(detail.counts["jumlah_inovasi"])
+    assert metrics(at)[ALL] == str(detail.counts["jumlah_inovasi"])
     assert any(b.label == "Unit: Dinas Kesehatan" for b in at.button)
     assert chart(at, "Inovasi per tahun: Dinas Kesehatan")["data"][0]["y"] == detail.per_tahun[
         "jumlah_dihitung"].tolist()
@@ -193,7 +194,7 @@ def test_kecamatan_page_maps_the_nine_and_keeps_the_regency_apart(filled: Store)
 def test_kecamatan_detail_from_the_url(filled: Store) -> None:
     at = start("views/kecamatan.py", kecamatan="Jati", tahun="2024")
     here = computed(filled, Filters(kecamatan=("Jati",)), year=2024)
-    assert metrics(at)["Inovasi"] == str(here.ringkasan["jumlah_inovasi"])
+    assert metrics(at)[ALL] == str(here.ringkasan["jumlah_inovasi"])
     assert any(b.label == "Kecamatan: Jati" for b in at.button)
     chosen = chart(at, "Peta inovasi")["data"][0]
     assert [chosen["customdata"][i][1] for i in chosen["selectedpoints"]] == ["Jati"]
@@ -262,7 +263,7 @@ def test_a_link_reproduces_the_view(filled: Store) -> None:
     assert at.selectbox(key="filter_tahun").value == 2024
     assert at.multiselect(key="filter_jenis").value == ["Digital"]
     now = computed(filled, Filters(jenis=("Digital",), jenis_unit=("OPD", "UPTD")), year=2024)
-    assert metrics(at)["Inovasi"] == str(now.ringkasan["jumlah_inovasi"])
+    assert metrics(at)[ALL] == str(now.ringkasan["jumlah_inovasi"])
     assert sorted(b.label for b in at.button if b.key and b.key.startswith("chip_") and b.key != "chip_clear_all") \
         == ["Jenis unit: OPD", "Jenis unit: UPTD", "Jenis: Digital"]
     assert at.query_params["jenis"] in (["Digital"], "Digital")  # mirrored in the URL
@@ -274,7 +275,7 @@ def test_a_chip_removes_its_filter_and_the_url_follows(filled: Store) -> None:
     chip.click().run()
     assert at.multiselect(key="filter_tahapan").value == []
     assert "tahapan" not in at.query_params
-    assert metrics(at)["Inovasi"] == str(computed(filled, Filters(status=("Aktif",))).ringkasan["jumlah_inovasi"])
+    assert metrics(at)[ALL] == str(computed(filled, Filters(status=("Aktif",))).ringkasan["jumlah_inovasi"])
     [clear] = [b for b in at.button if b.key == "chip_clear_all"]
     clear.click().run()
     assert not [b for b in at.button if b.key and b.key.startswith("chip_")]
@@ -313,7 +314,7 @@ def test_a_new_upload_shows_at_once(sample_db: str, tmp_path: Path, monkeypatch:
     at = start("views/ringkasan.py")
     store = Store(url)
     before = computed(store).ringkasan["jumlah_inovasi"]
-    assert metrics(at)["Inovasi"] == str(before)
+    assert metrics(at)[ALL] == str(before)
     [book] = [w for w in generate_year(store.units(), 2025) if w.unit_kode == "opd.dinkes"]
     book.inovasi = book.inovasi[:2]
     result = validate_workbook(book.to_bytes(), "dinkes-2025-baru.xlsx", store.units())
@@ -321,4 +322,4 @@ def test_a_new_upload_shows_at_once(sample_db: str, tmp_path: Path, monkeypatch:
     store.store_many(result.submissions, actor="uji")
     at.run()
     after = computed(store).ringkasan["jumlah_inovasi"]
-    assert after < before and metrics(at)["Inovasi"] == str(after)
+    assert after < before and metrics(at)[ALL] == str(after)

@@ -272,4 +272,5 @@ def test_the_presentation_slide(lc, lang):
     words = {"id": "5 berlanjut, 4 berhenti, 3 baru", "en": "5 continuing, 4 stopped, 3 new"}[lang]
     assert words in fig.layout.title.text
     assert len(fig.data) == 4  # OPD, Kecamatan, UPTD and the regency
-    assert fig.layout.font.size == 20
+    # No type sizes of its own: the screen and the images size it like every other slide's chart.
+    assert fig.layout.font.size is None and fig.layout.title.font.size is None

@@ -1,11 +1,14 @@
 """The command-center screen: full screen, dark, large type; slides that rotate by themselves and
 pick up new data within a minute, without a reload.
 
-How it runs: one fragment with `run_every` (settings.tick_seconds, never more than the live
-interval) re-reads the data version, takes the cached deck of that version, advances the rotation
-when the current slide has had its time, and draws the slide.  Buttons (and their keyboard
-shortcuts) rerun only the fragment.  Each tick also re-checks that the session may still see the
-presentation (a kiosk account disabled mid-session goes back to the sign-in page).
+How it runs: every slide of the deck is drawn, one over the other, and CSS shows the one a small
+marker in the footer names (`_deck`), so a change is one element changing and the new slide shows
+whole, its charts already drawn.  One fragment with `run_every` (the `live` interval) re-reads the
+data version and draws the cached deck of that version; a nested one-second fragment (`_clock`)
+ticks the clock and, when the slide on screen has had its interval, reruns the page onto the next
+one.  Buttons (and their keyboard shortcuts) rerun only the screen's fragment.  Each data check also
+re-checks that the session may still see the presentation (a kiosk account disabled mid-session
+goes back to the sign-in page).
 
 Why CSS from a constant: Streamlit has no full-screen page mode; `SCREEN_CSS` (ui/presentation_css.py)
 hides the sidebar, toolbar, header and scrollbars and sets the dark theme for this page only.  It
@@ -22,6 +25,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from analytics import i18n
 from analytics.access import Permission
 from analytics.briefing import Deck, Metric, Rotation, Slide, local_now, read_settings
 from analytics.briefing.figures import for_screen
@@ -32,6 +36,8 @@ from ui.common import escape_md, t
 from ui.presentation_css import SCREEN_CSS
 
 ROTATION_KEY = "presentasi_rotation"
+PLAN_KEY = "presentasi_plan"  # (seconds per slide, slides in the deck): what the clock's timer checks against
+TIMER_SECONDS = 1.0
 PLOTLY_CONFIG = {"displayModeBar": False, "staticPlot": False, "responsive": True}
 
 
@@ -80,18 +86,19 @@ def _figure(place: DeltaGenerator, fig: go.Figure, key: str, width: float, heigh
 def _slide(slide: Slide, position: int) -> None:
     key = f"{slide.code}_{position}"
     if not slide.figures and slide.table is None:  # the KPI slide: big tiles, three a row
-        with st.container(key="pres_kpis"):
+        with st.container(key=f"pres_kpis_{position}"):
             for start in range(0, len(slide.metrics), 3):
                 for number, (column, metric) in enumerate(zip(st.columns(3), slide.metrics[start:start + 3])):
                     _metric(column, metric, f"{key}_{start + number}")
         return
     if slide.screen_table and slide.table is not None:
-        for number, (column, metric) in enumerate(zip(st.columns(len(slide.metrics) + 1), slide.metrics)):
+        columns = st.columns(len(slide.metrics) + 1)
+        for number, (column, metric) in enumerate(zip(columns, slide.metrics)):
             _metric(column, metric, f"{key}_{number}")
         shown = slide.table.head()
+        if len(slide.table.rows) > len(shown):  # beside the figures, not under the table: always on screen
+            columns[-1].caption(t("deck.table_more", shown=len(shown), n=len(slide.table.rows)))
         st.table(shown.map(escape_md), hide_index=True)  # st.table renders cells as Markdown: names as text
-        if len(slide.table.rows) > len(shown):
-            st.caption(t("deck.table_more", shown=len(shown), n=len(slide.table.rows)))
         return
     side, main = st.columns([1.15, 3.0], gap="medium")
     for number, metric in enumerate(slide.metrics):
@@ -104,14 +111,29 @@ def _slide(slide: Slide, position: int) -> None:
         _figure(place, fig, f"pres_fig_{key}_{number}", 940 / len(places), 580)
 
 
-def _header(deck: Deck, slide: Slide, rotation: Rotation) -> None:
-    with st.container(key="pres_header", horizontal=True, vertical_alignment="top"):
-        with st.container(key="pres_title", width="stretch"):
+def _header(deck: Deck, slide: Slide, position: int) -> None:
+    with st.container(key=f"pres_header_{position}", horizontal=True, vertical_alignment="top"):
+        with st.container(key=f"pres_title_{position}", width="stretch"):
             st.title(escape_md(slide.title), anchor=False)
-        with st.container(key="pres_meta", width="content"):
+        with st.container(key=f"pres_meta_{position}", width="content"):
             st.markdown(escape_md(deck.filters_line()))
-            position = t("deck.position", n=rotation.index + 1, total=len(deck.slides))
-            st.markdown(escape_md(f"{deck.stamp()} · {position}"))
+            place = t("deck.position", n=position + 1, total=len(deck.slides))
+            st.markdown(escape_md(f"{deck.stamp()} · {place}"))
+
+
+def _deck(deck: Deck) -> None:
+    """Every slide of the deck, drawn one over the other; CSS shows only the one the footer's
+    marker names (SCREEN_CSS).  Why: a slide change is then one element changing in the browser,
+    drawn in one frame — never the new title over the old body — and every chart of every slide
+    is laid out and drawn before its slide shows, so no placeholder is ever seen."""
+    with st.container(key="pres_deck"):
+        for position, slide in enumerate(deck.slides):
+            with st.container(key=f"pres_slide_{position}"):
+                _header(deck, slide, position)
+                with st.container(key=f"pres_body_{position}"):
+                    if deck.kpis and deck.kpis[0].raw == 0:  # the filters leave no innovation this year
+                        st.markdown(escape_md(t("deck.no_result", year=deck.year)))
+                    _slide(slide, position)
 
 
 def _footer(deck: Deck, rotation: Rotation, seconds: float, notes: list[str]) -> None:
@@ -123,10 +145,12 @@ def _footer(deck: Deck, rotation: Rotation, seconds: float, notes: list[str]) ->
                   icon=":material/play_arrow:" if rotation.paused else ":material/pause:", on_click=_toggle)
         st.button(t("deck.next"), icon=":material/skip_next:", key="pres_next", shortcut="Right",
                   on_click=_step, args=(1, count))
-        state = t("deck.paused") if rotation.paused else t("deck.every", seconds=f"{seconds:g}")
-        st.markdown(escape_md(f"{state} · {t('deck.keys')}"))
-        with st.container(key="pres_clock", width="content"):  # ticks with the timer: the screen is alive
-            st.markdown(local_now().strftime("%H:%M:%S"))
+        state = t("deck.paused") if rotation.paused else t("deck.every", seconds=i18n.decimal(seconds, common.lang()))
+        # The marker of the slide on screen (CSS shows `pres_slide_<n>` while `pres_show_<n>` exists):
+        # drawn after every slide, so a change shows only once the new slide is complete.
+        with st.container(key=f"pres_show_{rotation.index}", width="content"):
+            st.markdown(escape_md(f"{state} · {t('deck.keys')}"))
+        _clock()
         if deck.sample:
             with st.container(key="pres_badge", width="content"):
                 st.markdown(escape_md(deck.t("deck.sample")))
@@ -137,6 +161,23 @@ def _footer(deck: Deck, rotation: Rotation, seconds: float, notes: list[str]) ->
     with st.container(key="pres_hidden_keys"):  # presenter clickers send PageDown / PageUp
         st.button("next", key="pres_next_page", shortcut="PageDown", on_click=_step, args=(1, count))
         st.button("prev", key="pres_prev_page", shortcut="PageUp", on_click=_step, args=(-1, count))
+
+
+@st.fragment(run_every=TIMER_SECONDS)
+def _clock() -> None:
+    """The footer's clock, and the timer of the rotation: every second it checks whether the slide
+    on screen has had its interval, and if so moves on (a rerun of the page).  Why a timer of its
+    own: the screen's data check runs only every `live` seconds, so a slide resumed after a pause
+    would otherwise change on the next data check, up to a whole interval late."""
+    with st.container(key="pres_clock", width="content"):  # ticks every second: the screen is alive
+        st.markdown(local_now().strftime("%H:%M:%S"))
+    plan = st.session_state.get(PLAN_KEY)
+    rotation = st.session_state.get(ROTATION_KEY)
+    if not isinstance(plan, tuple) or not isinstance(rotation, Rotation):
+        return
+    seconds, count = plan
+    if rotation.tick(time.time(), seconds, count) != rotation:
+        st.rerun()
 
 
 def _allowed() -> bool:
@@ -152,13 +193,14 @@ def show() -> None:
     settings = read_settings(_query(), os.environ)
     notes = [t(note.code, **note.params) for note in settings.notes]
 
-    @st.fragment(run_every=settings.tick_seconds)
+    @st.fragment(run_every=settings.live_seconds)
     def screen() -> None:
         if not _allowed():
             st.rerun()
         version = common.version()
         years = briefing.years(version)
         if not years:
+            st.session_state.pop(PLAN_KEY, None)
             st.title(t("page.presentation"), anchor=False)
             st.markdown(escape_md(t("deck.no_data")))
             return
@@ -166,12 +208,8 @@ def show() -> None:
         deck = briefing.deck(version, chosen, slides=settings.slides)
         rotation = _rotation().tick(time.time(), settings.slide_seconds, len(deck.slides))
         st.session_state[ROTATION_KEY] = rotation
-        slide = deck.slides[rotation.index]
-        _header(deck, slide, rotation)
-        with st.container(key="pres_body"):
-            if deck.kpis and deck.kpis[0].raw == 0:  # the filters leave no innovation this year
-                st.markdown(escape_md(t("deck.no_result", year=deck.year)))
-            _slide(slide, rotation.index)
+        st.session_state[PLAN_KEY] = (settings.slide_seconds, len(deck.slides))
+        _deck(deck)
         _footer(deck, rotation, settings.slide_seconds, notes)
 
     screen()

@@ -28,8 +28,9 @@ def ranking(view: dashboard.View) -> dict[str, str] | None:
                                 default="unit", format_func=lambda m: t(f"dash.units_view.{m}"), required=True)
     table = figures.unit_ranking(everyone, rollup=mode == "induk")
     title = t("chart.ranking_rollup" if mode == "induk" else "chart.ranking", year=view.year)
+    short = charts.short_names(common.units(view.version))
     dashboard.chart(dashboard.figure(charts.units_chart, table, view.lang, title=title, subtitle=t("chart.ranking_sub"),
-                                     chosen=view.filters.unit), "ranking", view)
+                                     chosen=view.filters.unit, short=short), "ranking", view)
     without = everyone.unit_tanpa_inovasi
     with st.expander(t("dash.units_without", n=len(without)), expanded=0 < len(without) <= 15,
                      icon=":material/report:"):

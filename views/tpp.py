@@ -11,7 +11,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics import dashboard as figures
-from ui import dashboard, exports
+from ui import common, dashboard, exports
 from ui.common import t
 
 WAITING_COLUMNS = [
@@ -56,7 +56,8 @@ def tpp(view: dashboard.View) -> None:
         dashboard.chart(dashboard.figure(charts.tpp_tiers_chart, figures.tpp_tiers(ind), lang), "tiers", view,
                         clickable=False)
     with right:
-        dashboard.chart(dashboard.figure(charts.tpp_units_chart, per_unit, lang, chosen=view.filters.unit), "tpp_units",
+        dashboard.chart(dashboard.figure(charts.tpp_units_chart, per_unit, lang, chosen=view.filters.unit,
+                                         short=charts.short_names(common.units(view.version))), "tpp_units",
                         view)
 
     waiting = figures.officials_without_innovation(ind)

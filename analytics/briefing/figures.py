@@ -16,8 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import i18n
+from analytics.charts.contrast import secure
 from analytics.charts.format import number, percent, value_label, wrap
-from analytics.charts.maps import FRAME_PX
+from analytics.charts.maps import FRAME_PX, TILE
 from analytics.charts.template import COUNTING, NONE, bar_height, finish
 
 # The command center's colours: light text on near-black, gridlines just visible.
@@ -152,10 +153,38 @@ def _is_map(fig: go.Figure) -> bool:
     return any(trace.type in {"scattermap", "choroplethmap", "densitymap"} for trace in fig.data)
 
 
+def still(fig: go.Figure) -> go.Figure:
+    """A copy that invites no click: the subtitle a builder wrote for a chart that cannot be
+    clicked (`finish(still_subtitle=...)`) replaces the one that says "klik"."""
+    out = go.Figure(fig)
+    meta = out.layout.meta if isinstance(out.layout.meta, dict) else {}
+    if meta.get("still_subtitle") is not None:
+        out.update_layout(title_subtitle_text=meta["still_subtitle"])
+    if meta.get("tiles"):  # every tile prints its figure: the colour bar only takes the map's room
+        out.update_traces(marker_showscale=False)
+        out.update_layout(margin={"b": 8})
+    return out
+
+
+def _fit_tile_names(fig: go.Figure, width: float, height: float) -> None:
+    """Tile-map names sized to stay inside their tiles in a `width` × `height` figure: the
+    longest name line (a bold "Kaliwungu", about 0.56 em a character) within a tile's side."""
+    if not (isinstance(fig.layout.meta, dict) and fig.layout.meta.get("tiles")):
+        return
+    margin = fig.layout.margin
+    cells = abs(fig.layout.xaxis.range[1] - fig.layout.xaxis.range[0])
+    side = min(width - (margin.l or 0) - (margin.r or 0), height - (margin.t or 0) - (margin.b or 0)) / cells * TILE
+    longest = max(len(part) for text in fig.data[0].text for part in text.split("</b>")[0][3:].split("<br>"))
+    size = fig.data[0].textfont.size or 12
+    fig.update_traces(textfont={"size": max(8, min(size, int(side * 0.9 / (0.56 * longest))))},
+                      selector={"type": "scatter"})
+
+
 def for_screen(fig: go.Figure, *, plot_width: float = 860, plot_height: float = 560) -> go.Figure:
     """A copy for the presentation page: large light type on the dark page, no fixed height (the
-    page stretches it), maps re-framed for about `plot_width` × `plot_height` pixels."""
-    out = go.Figure(fig)
+    page stretches it), maps re-framed for about `plot_width` × `plot_height` pixels, every mark
+    readable on the dark background (contrast.secure)."""
+    out = still(fig)
     out.update_layout(
         height=None, autosize=True, paper_bgcolor=SCREEN_BACKGROUND, plot_bgcolor=SCREEN_BACKGROUND,
         font={"size": SCREEN_FONT, "color": SCREEN_TEXT},
@@ -174,7 +203,10 @@ def for_screen(fig: go.Figure, *, plot_width: float = 860, plot_height: float = 
     out.update_yaxes(**axis)
     out.update_traces(textfont={"size": SCREEN_FONT - 2}, textangle=0, selector={"type": "bar"})
     out.update_traces(textfont={"size": SCREEN_FONT}, selector={"type": "funnel"})
-    out.update_traces(textfont={"size": SCREEN_FONT - 4}, selector={"type": "scatter", "mode": "markers+text"})
+    out.update_traces(textfont={"size": SCREEN_FONT - 2}, selector={"type": "scatter", "mode": "markers+text"})
+    if isinstance(out.layout.meta, dict) and out.layout.meta.get("tiles"):  # names fit inside their tiles
+        out.update_traces(textfont={"size": SCREEN_FONT - 4}, selector={"type": "scatter"})
+        _fit_tile_names(out, plot_width, plot_height)
     if _is_map(out):
         out.update_layout(map={"style": DARK_MAP_STYLE})
         out.update_traces(textfont={"size": SCREEN_FONT - 2, "color": SCREEN_TEXT}, selector={"type": "scattermap"})
@@ -184,14 +216,16 @@ def for_screen(fig: go.Figure, *, plot_width: float = 860, plot_height: float = 
                                                "title": {"font": {"color": SCREEN_TEXT}}}},
                           selector={"type": "scattermap"})
         _map_zoom_for(out, plot_width, plot_height - out.layout.margin.t)
-    return out
+    return secure(out, SCREEN_BACKGROUND, text=SCREEN_TEXT)
 
 
 def for_image(fig: go.Figure, *, width: int, height: int) -> go.Figure:
-    """A copy at a fixed layout size for PDF, PowerPoint and PNG (the app's light look kept)."""
-    out = go.Figure(fig)
+    """A copy at a fixed layout size for PDF, PowerPoint and PNG (the app's light look kept, no
+    invitation to click)."""
+    out = still(fig)
     out.update_layout(width=width, height=height, autosize=False)
     relayout_header(out, width_px=width, title_px=16, subtitle_px=12, legend_px=12)
     if _is_map(out):
         _map_zoom_for(out, width, height - (out.layout.margin.t or 0))
+    _fit_tile_names(out, width, height)
     return out

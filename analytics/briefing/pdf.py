@@ -107,7 +107,7 @@ def _cover(pdf: BriefingPdf, deck: Deck) -> None:
     pdf.write_line(deck.t("export.made_at", when=deck.made_at.strftime("%d/%m/%Y %H:%M")), 12, height=6.5)
     if deck.sample:
         pdf.ln(3)
-        pdf.write_line(deck.t("deck.sample"), 12, bold=True, colour=(213, 94, 0), height=6.5)
+        pdf.write_line(deck.t("deck.sample"), 12, bold=True, colour=(184, 74, 0), height=6.5)  # 5.2:1 on white
     pdf.ln(8)
     pdf.write_line(deck.t("export.contents"), 13, bold=True, height=7)
     for number, slide in enumerate(deck.slides, start=1):

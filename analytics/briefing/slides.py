@@ -88,9 +88,10 @@ def _peringkat(i: BriefingInputs) -> Slide:
     kpis = i.kpis()
     without = i.metric("units_without", len(i.now.unit_tanpa_inovasi), lambda b: len(b.unit_tanpa_inovasi),
                        rising_is_good=False)
-    top = charts.units_chart(shaped.top_units(ranking, TOP_UNITS), i.lang,
+    short = charts.short_names(i.units)
+    top = charts.units_chart(shaped.top_units(ranking, TOP_UNITS), i.lang, short=short,
                              title=i.t("chart.top_units", n=TOP_UNITS), subtitle=i.t("deck.rollup_sub"))
-    bottom = charts.units_chart(shaped.bottom_units(ranking, TOP_UNITS), i.lang,
+    bottom = charts.units_chart(shaped.bottom_units(ranking, TOP_UNITS), i.lang, short=short,
                                 title=i.t("chart.bottom_units", n=TOP_UNITS), subtitle=i.t("chart.bottom_units_sub"))
     ranked = ranking.assign(nomor=range(1, len(ranking) + 1))
     rows = table(i.t("deck.table.ranking"), ranked, [
@@ -140,7 +141,7 @@ def _keberlanjutan(i: BriefingInputs) -> Slide:
     risk = shaped.innovations_at_risk(i.now, limit=None)
     risk = risk.assign(syarat=[", ".join(i.t(f"chart.flag.{f}") for f in v.split(";") if f)
                                for v in risk["syarat_kurang"].fillna("")])
-    rows = table(i.t("deck.table.at_risk", threshold=k["ambang_berkelanjutan"]), risk, [
+    rows = table(i.t("deck.table.at_risk", threshold=i18n.decimal(k["ambang_berkelanjutan"], i.lang)), risk, [
         ("nama_inovasi", i.t("deck.col.innovation"), "text", 3.2), ("nama_unit", i.t("deck.col.unit"), "text", 2.8),
         ("tahapan", i.t("deck.col.tahapan"), "value:tahapan", 1.2),
         ("skor_keberlanjutan", i.t("deck.col.score"), "score", 0.9),
@@ -176,7 +177,8 @@ def _tpp(i: BriefingInputs) -> Slide:
     yearly = i.metric("tpp_year", tpp["total_rp_tahun"], lambda b: b.tpp_kabupaten["total_rp_tahun"],
                       kind="rupiah", shown=rupiah(tpp["total_rp_tahun"], i.lang))
     figures = (charts.tpp_tiers_chart(shaped.tpp_tiers(i.now), i.lang),
-               charts.tpp_units_chart(shaped.tpp_per_unit(i.now), i.lang, limit=TOP_UNITS))
+               charts.tpp_units_chart(shaped.tpp_per_unit(i.now), i.lang, limit=TOP_UNITS,
+                                      short=charts.short_names(i.units)))
     rows = table(i.t("deck.table.tpp"), shaped.tpp_per_unit(i.now), [
         ("nama_unit", i.t("deck.col.unit"), "text", 4.4), ("jumlah_pejabat", i.t("deck.col.officials"), "count", 1.2),
         ("pejabat_berinovasi", i.t("deck.col.officials_innovating"), "count", 1.4),

@@ -7,7 +7,7 @@ counting innovation in vermillion, so a leader reads every one of them the same 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -15,8 +15,30 @@ from analytics import i18n
 from analytics.charts.format import shorten
 from analytics.charts.template import COUNTING, NONE, NOT_COUNTING, bar_height, count_axis
 
+LABEL_LIMIT = 26  # characters of an axis label: a phone's chart, and a slide's half at 20 px
 
-def unique_labels(names: Sequence[str], limit: int = 26) -> list[str]:
+
+def short_names(units: object) -> dict[str, str]:
+    """Unit code -> the longest of its short forms (`singkatan` of the unit list, ';'-separated)
+    that fits an axis label: "Dinas PUPR", "PDAM Tirta Muria", "BPPKAD"."""
+    if units is None or not len(units) or "singkatan" not in units:  # type: ignore[arg-type]
+        return {}
+    found: dict[str, str] = {}
+    for kode, forms in zip(units["kode"].astype("str"), units["singkatan"].fillna("").astype("str")):  # type: ignore[index]
+        fitting = [f.strip() for f in forms.split(";") if f.strip() and len(f.strip()) <= LABEL_LIMIT]
+        if fitting:
+            found[kode] = max(fitting, key=len)
+    return found
+
+
+def axis_names(names: Sequence[str], codes: Sequence[str], short: Mapping[str, str] | None) -> list[str]:
+    """The full name where it fits an axis label, else the unit's short form (the hover keeps the
+    full name), else the name cut with an ellipsis (unique_labels)."""
+    short = short or {}
+    return [name if len(str(name)) <= LABEL_LIMIT else short.get(str(code), name) for name, code in zip(names, codes)]
+
+
+def unique_labels(names: Sequence[str], limit: int = LABEL_LIMIT) -> list[str]:
     """Shortened axis labels that stay distinct (two long names must not merge into one bar)."""
     seen: dict[str, int] = {}
     labels = []

@@ -191,17 +191,13 @@ def slide_figure(curve_by_unit_type: pd.DataFrame, regency: pd.DataFrame, summar
     title = _t("life.slide_title", lang, berlanjut=summary.get(BERLANJUT, 0), berhenti=summary.get(BERHENTI, 0),
                baru=summary.get(BARU, 0))
     fig = survival_chart(curve_by_unit_type, by="jenis_unit", regency=regency, lang=lang, title=title, height=720)
-    # A wall screen, not a phone: one title line, large type, the legend in one row above the chart.
+    # The type sizes are the screen's and the images' to set (briefing.figures.for_screen /
+    # for_image), the same as for every other slide's chart: here only the slide's layout.
     fig.update_layout(
-        font={"size": 20}, margin={"t": 190, "b": 60, "l": 20, "r": 40},
-        title={"text": title, "font": {"size": 32}, "y": 0.97,
-               "subtitle": {"text": _t("life.chart_survival_sub", lang), "font": {"size": 18}}},
-        legend={"font": {"size": 20}, "orientation": "h", "xref": "paper", "x": 0, "yref": "paper", "y": 1.03,
-                "yanchor": "bottom"},
+        margin={"b": 60, "l": 20, "r": 40},
+        title={"text": title, "subtitle": {"text": _t("life.chart_survival_sub", lang)}},
+        legend={"orientation": "h", "xref": "paper", "x": 0, "yref": "paper", "y": 1.03, "yanchor": "bottom"},
     )
-    fig.update_xaxes(tickfont={"size": 18}, title_font={"size": 20})
-    fig.update_yaxes(tickfont={"size": 18}, title_font={"size": 20})
-    fig.update_traces(textfont={"size": 20}, marker={"size": 12})
     return fig
 
 

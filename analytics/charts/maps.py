@@ -17,9 +17,11 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
 from analytics import i18n
 from analytics.charts.bars import counting_bars
+from analytics.charts.contrast import ratio
 from analytics.charts.template import NONE, SEQUENTIAL, TEXT, finish
 from analytics.intake import contract
 
@@ -138,36 +140,59 @@ def kecamatan_map(nine: pd.DataFrame, lang: str, *, boundaries: Boundaries | Non
         # collide (Kota Kudus is small) — the hover names each kecamatan, the bars beside list them.
         centre, zoom = frame(boundaries.bounds)
         fig.update_layout(map={"style": "white-bg", "center": centre, "zoom": zoom})
-        subtitle = i18n.t("chart.map_sub", lang)
+        kind = "map"
     else:
         fig = _tiles(names, counting, custom, hover, selected, top, colorbar)
-        subtitle = i18n.t("chart.map_tiles_sub", lang)
+        kind = "map_tiles"
     fig.update_layout(dragmode=False, margin={"b": 70})
-    return finish(fig, title=i18n.t("chart.kecamatan_map", lang), subtitle=subtitle, lang=lang, height=MAP_HEIGHT)
+    return finish(fig, title=i18n.t("chart.kecamatan_map", lang), subtitle=i18n.t(f"chart.{kind}_sub", lang),
+                  still_subtitle=i18n.t(f"chart.{kind}_still", lang), lang=lang, height=MAP_HEIGHT)
 
 
-TILE_PX = 66  # tile side: four tiles and their gaps fit a phone's 330 px
+TILE = 0.88  # a tile's side in grid cells: the gap between tiles is an eighth of a cell
+TILE_OUTLINE = "#5F6B7A"  # 5.4:1 on white, 3.5:1 on the screen's near-black: every tile has an edge
+
+
+def tile_name(name: str) -> str:
+    """A kecamatan name laid out for its tile: two-word names on two lines ("Kota<br>Kudus")."""
+    return "<br>".join(name.split())
 
 
 def _tiles(names: list[str], counting: list[int], custom: list[list[object]], hover: str,
            selected: list[int] | None, top: int, colorbar: dict[str, object]) -> go.Figure:
+    """Tiles drawn as squares in the grid's own units (not as markers in pixels), so they fill
+    the chart's width at any size and can never overlap; each name and count sits inside its tile.
+    An invisible marker at each centre carries the hover, the click and the colour bar."""
     where = tile_positions()
     rows = [where[n][0] for n in names]
     columns = [where[n][1] for n in names]
-    dark = [c / top > 0.55 for c in counting]  # white text on the darker tiles
+    fills = sample_colorscale(SEQUENTIAL, [c / top for c in counting])
+    # White or dark text, whichever stands out more from its tile's fill.
+    ink = ["white" if ratio("white", f) >= ratio(TEXT, f) else TEXT for f in fills]
+    faded = set(range(len(names))) - set(selected or range(len(names)))
     fig = go.Figure(go.Scatter(
         x=columns, y=rows, mode="markers+text", customdata=custom, hovertemplate=hover, selectedpoints=selected,
-        text=[f"<b>{n}</b><br>{c}" for n, c in zip(names, counting)], textposition="middle center",
-        textfont={"size": 12, "color": ["white" if d else TEXT for d in dark]},
-        marker={"symbol": "square", "size": TILE_PX, "color": counting, "cmin": 0, "cmax": top,
-                "colorscale": SEQUENTIAL, "showscale": True, "colorbar": colorbar,
-                "line": {"color": [NONE if c == 0 else "white" for c in counting],
-                         "width": [4 if c == 0 else 2 for c in counting]}},
-        selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 0.35}},
+        text=[f"<b>{tile_name(n)}</b><br>{c}" for n, c in zip(names, counting)], textposition="middle center",
+        textfont={"size": 12, "color": ink},
+        marker={"symbol": "square", "size": 40, "opacity": 0, "color": counting, "cmin": 0, "cmax": top,
+                "colorscale": SEQUENTIAL, "showscale": True, "colorbar": colorbar},
+        selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
     ))
-    span = max(max(rows), max(columns)) + 0.6
-    fig.update_xaxes(visible=False, range=[-0.6, span], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[span, -0.6], fixedrange=True, scaleanchor="x", scaleratio=1)
+    half = TILE / 2
+    for number, (row, column, fill, count) in enumerate(zip(rows, columns, fills, counting)):
+        fig.add_shape(type="rect", x0=column - half, x1=column + half, y0=row - half, y1=row + half,
+                      fillcolor=fill, layer="below", opacity=0.35 if number in faded else 1,
+                      line={"color": NONE if count == 0 else TILE_OUTLINE, "width": 4 if count == 0 else 1.5})
+    span = max(max(rows), max(columns)) + 0.5
+    # Square cells by shrinking the plot's domain, never by widening the ranges: plotly.js writes a
+    # widened range back into the layout, and each resize (a slide drawn hidden, then shown) would
+    # widen it again until the tiles are small in a large empty area.
+    fig.update_xaxes(visible=False, range=[-0.5, span], fixedrange=True, constrain="domain")
+    fig.update_yaxes(visible=False, range=[span, -0.5], fixedrange=True, scaleanchor="x", scaleratio=1,
+                     constrain="domain")
+    fig.update_layout(hoverdistance=200,  # the nearest tile's centre answers anywhere on the tile
+                      # Every tile prints its figure: a still image or a slide can do without the colour bar.
+                      meta={"tiles": True})
     return fig
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from analytics.charts.contrast import secure
 from analytics.charts.format import SEPARATORS, wrap
 
 # Okabe & Ito (2008), "Color Universal Design".
@@ -62,8 +63,10 @@ DEFAULT_HEIGHT = 380
 
 
 def finish(fig: go.Figure, *, title: str, lang: str, subtitle: str | None = None,
-           height: int | None = None) -> go.Figure:
-    """Apply the app's template, the language's separators, the (wrapped) title and the height."""
+           height: int | None = None, still_subtitle: str | None = None) -> go.Figure:
+    """Apply the app's template, the language's separators, the (wrapped) title and the height;
+    every mark readable on the white page (contrast.secure).  `still_subtitle` replaces the
+    subtitle where the chart cannot be clicked (a slide, a PDF or PowerPoint image, a PNG)."""
     wrapped = wrap(title, TITLE_WIDTH)
     sub = wrap(subtitle, TITLE_WIDTH + 10) if subtitle else ""
     names = [str(trace.name) for trace in fig.data if trace.showlegend is not False and trace.name]
@@ -79,8 +82,9 @@ def finish(fig: go.Figure, *, title: str, lang: str, subtitle: str | None = None
         showlegend=legend,
         legend={"y": 1 - (heading + 2) / height},
         height=height,
+        meta={**(fig.layout.meta or {}), "still_subtitle": still_subtitle} if still_subtitle is not None else None,
     )
-    return fig
+    return secure(fig, "#FFFFFF", text=TEXT)
 
 
 def legend_rows(names: list[str]) -> int:

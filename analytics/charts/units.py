@@ -5,11 +5,13 @@ A click on a unit's bar carries `["unit", kode]` (analytics.selection) and opens
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import i18n
-from analytics.charts.bars import counting_bars, unique_labels
+from analytics.charts.bars import axis_names, counting_bars, unique_labels
 from analytics.charts.template import bar_height, finish
 
 
@@ -18,10 +20,11 @@ def _t(code: str, lang: str, **params: object) -> str:
 
 
 def units_chart(table: pd.DataFrame, lang: str, *, title: str, subtitle: str | None = None,
-                chosen: tuple[str, ...] = ()) -> go.Figure:
+                chosen: tuple[str, ...] = (), short: Mapping[str, str] | None = None) -> go.Figure:
     """Units (or parent OPDs) as stacked bars, in the frame's order; units with no counting
-    innovation marked in vermillion; `chosen` unit codes shown selected."""
-    labels = unique_labels(table["nama"].tolist())
+    innovation marked in vermillion; `chosen` unit codes shown selected; a long name is labelled
+    by its short form from `short` (bars.short_names), the hover keeps the full name."""
+    labels = unique_labels(axis_names(table["nama"].tolist(), table["kode"].tolist(), short))
     custom = [["unit", k, int(n)] for k, n in zip(table["kode"], table["jumlah_unit"])]
     hover = "<br>" + _t("chart.units_in_group", lang) + ": %{customdata[2]:,d}" \
         if int(table["jumlah_unit"].max() if len(table) else 1) > 1 else ""

@@ -52,7 +52,7 @@ def screenshot(page, name: str) -> None:
 
 def nav(page, name: str) -> None:
     """Follow the sidebar menu to a page (a phone hides the sidebar: pages are opened by URL there)."""
-    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name=name, exact=True).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name=name, exact=True).click()
     page.get_by_role("heading", name=name, exact=True).wait_for()
     settle(page)
 
@@ -114,7 +114,7 @@ def test_upload_see_change_drill_down_map_english_and_export(browser, geo_app_ur
         frames = (store.units(), store.innovations(), store.officials())
         now = compute_all(*frames, year=2025)
         nav(page, "Ringkasan")
-        card = page.locator('[data-testid="stMetric"]').filter(has_text="Inovasi dihitung")
+        card = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text("Inovasi dihitung", exact=True))
         assert card.locator('[data-testid="stMetricValue"]').inner_text() == str(now.ringkasan["jumlah_dihitung"])
         change = now.ringkasan["perubahan"]
         expected = f"+{change}" if change > 0 else str(change) if change < 0 else "±0"
@@ -143,7 +143,8 @@ def test_upload_see_change_drill_down_map_english_and_export(browser, geo_app_ur
         page.get_by_role("heading", name="Dinas Kesehatan").wait_for()
         own = compute_all(*apply_filters(Filters(unit=("opd.dinkes",)), units=frames[0], innovations=frames[1],
                                          officials=frames[2]), year=2025)
-        detail = page.locator('[data-testid="stMetric"]').filter(has_text="Inovasi").first
+        every = page.get_by_text("Semua inovasi", exact=True)
+        detail = page.locator('[data-testid="stMetric"]').filter(has=every).first
         assert detail.locator('[data-testid="stMetricValue"]').inner_text() == str(own.ringkasan["jumlah_inovasi"])
         screenshot(page, "dashboard-perangkat-daerah")
         page.get_by_role("button", name="Unit: Dinas Kesehatan").click()  # the chip removes the filter
@@ -176,7 +177,7 @@ def test_upload_see_change_drill_down_map_english_and_export(browser, geo_app_ur
         nav(page, "Data")
         page.get_by_role("tab", name="Innovations (current data)").click()
         settle(page)
-        shown = int(page.get_by_text(" rows").first.inner_text().split()[0].replace(",", ""))
+        shown = int(page.get_by_test_id("stMain").get_by_text(" rows").first.inner_text().split()[0].replace(",", ""))
         with page.expect_download() as download:
             page.get_by_role("button", name="Download Excel").click()
         saved = tmp_path / download.value.suggested_filename
