@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.access import Permission
 from analytics.exports import RECONCILE_HEADERS, RECONCILE_KATEGORI, SUMBER_LABELS
 from analytics.lifecycle.reconcile import KATEGORI
 from ui import auth, common, reconcile
@@ -58,14 +59,15 @@ with st.expander(t("iid.rec.maturity")):
         st.dataframe(mine.drop(columns=["unit_kode", "nama_unit"]).rename(columns=labels).round(1),
                      hide_index=True, width="stretch", key="rec_maturity_innovations")
 
-who = auth.current_actor()
-left, right = st.columns(2)
-left.download_button(t("iid.rec.download"), common.audited_download(lambda: reconcile.excel(found), who=who,
-                                                                        what=f"rekonsiliasi-iid-{year}.xlsx"),
-                     file_name=f"rekonsiliasi-iid-{year}.xlsx", icon=":material/download:",
-                     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-right.download_button(t("iid.rec.download_iid"), common.audited_download(lambda: reconcile.iid_shape(int(year)),
-                                                                          who=who, what=f"inovasi-iid-{year}.xlsx"),
-                      file_name=f"inovasi-bentuk-iid-{year}.xlsx", icon=":material/table_view:",
-                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+if auth.may(Permission.EXPORT):  # the lists go out to the offices: only roles that may export
+    who = auth.current_actor()
+    left, right = st.columns(2)
+    left.download_button(t("iid.rec.download"), common.audited_download(lambda: reconcile.excel(found), who=who,
+                                                                            what=f"rekonsiliasi-iid-{year}.xlsx"),
+                         file_name=f"rekonsiliasi-iid-{year}.xlsx", icon=":material/download:",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    right.download_button(t("iid.rec.download_iid"), common.audited_download(lambda: reconcile.iid_shape(int(year)),
+                                                                              who=who, what=f"inovasi-iid-{year}.xlsx"),
+                          file_name=f"inovasi-bentuk-iid-{year}.xlsx", icon=":material/table_view:",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
