@@ -403,3 +403,16 @@ def decimal(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     from babel.numbers import format_decimal  # babel's locale data loads only when a number is written
 
     return format_decimal(value, format="#,##0.##", locale="en_US" if lang == "en" else "id_ID")
+
+
+class CatalogueError(Exception):
+    """An error whose text is a catalogue code: `str()` gives both languages (logs, tracebacks),
+    `message(lang)` the reader's."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(f"{t(code, 'id', **params)} / {t(code, 'en', **params)}")
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.code, lang, **self.params)

@@ -106,16 +106,8 @@ class Actor:
         return detail
 
 
-class PermissionDenied(PermissionError):
+class PermissionDenied(i18n.CatalogueError, PermissionError):
     """A write the actor may not do; `code` is a catalogue code, the message is bilingual."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(f"{i18n.t(code, 'id', **params)} / {i18n.t(code, 'en', **params)}")
-
-    def message(self, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
-        return i18n.t(self.code, lang, **self.params)
 
 
 def check(actor: Actor, permission: Permission | str, *, unit: str | None = None) -> None:

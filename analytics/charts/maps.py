@@ -54,15 +54,9 @@ def load_boundaries(path: str | Path) -> Boundaries:
         raise BoundaryError(f"{path}: {err}") from None
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise BoundaryError(f"{path}: not a GeoJSON FeatureCollection")
-    by_code = {k.kode: k.nama for k in contract.KECAMATAN}
     features, points = [], []
     for feature in data.get("features") or ():
-        properties = feature.get("properties") or {}
-        nama = next((by_code[str(properties[key])] for key in ("code", "kode", "kemendagri_code")
-                     if str(properties.get(key)) in by_code), None)
-        if nama is None:
-            nama = next((contract.KECAMATAN_LOOKUP.get(contract.fold(str(properties[key])))
-                         for key in ("name", "nama", "kecamatan") if properties.get(key)), None)
+        nama = contract.kecamatan_of_feature(feature.get("properties") or {})
         if nama is None or nama == contract.SELURUH_KABUPATEN:
             continue
         geometry = feature.get("geometry") or {}

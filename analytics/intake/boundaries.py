@@ -34,15 +34,9 @@ class Boundaries:
 def load_boundaries(path: str | Path) -> Boundaries:
     """Polygons of the nine kecamatan from a GeoJSON file; ValueError when it is not usable."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    by_code = {k.kode: k.nama for k in contract.KECAMATAN}
     names, shapes = [], []
     for feature in data.get("features") or ():
-        properties = feature.get("properties") or {}
-        nama = next((by_code[str(properties[key])] for key in ("code", "kode", "kemendagri_code")
-                     if str(properties.get(key)) in by_code), None)
-        if nama is None:
-            nama = next((contract.KECAMATAN_LOOKUP.get(contract.fold(str(properties[key])))
-                         for key in ("name", "nama", "kecamatan") if properties.get(key)), None)
+        nama = contract.kecamatan_of_feature(feature.get("properties") or {})
         if nama and feature.get("geometry"):
             names.append(nama)
             shapes.append(shape(feature["geometry"]))

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 # --------------------------------------------------------------------------------------------
 # Folding: the one way of comparing what people type with what we expect.
@@ -262,6 +264,18 @@ def kecamatan_key(text: object) -> str:
 KECAMATAN_LOOKUP: dict[str, str] = {fold(k.nama): k.nama for k in KECAMATAN}
 KECAMATAN_LOOKUP.update({fold(k.kode): k.nama for k in KECAMATAN})
 KECAMATAN_LOOKUP.update({s: SELURUH_KABUPATEN for s in SELURUH_KABUPATEN_SPELLINGS})
+
+
+def kecamatan_of_feature(properties: Mapping[str, Any]) -> str | None:
+    """The kecamatan a boundary file's feature stands for: by Kemendagri code (`code`, `kode`,
+    `kemendagri_code`), else by name (`name`, `nama`, `kecamatan`); None when neither matches."""
+    by_code = {k.kode: k.nama for k in KECAMATAN}
+    nama = next((by_code[str(properties[key])] for key in ("code", "kode", "kemendagri_code")
+                 if str(properties.get(key)) in by_code), None)
+    if nama is None:
+        nama = next((KECAMATAN_LOOKUP.get(fold(str(properties[key])))
+                     for key in ("name", "nama", "kecamatan") if properties.get(key)), None)
+    return nama
 
 # --------------------------------------------------------------------------------------------
 # Columns

@@ -61,16 +61,8 @@ SEED_ACTIONS = ("units.seed",)
 CHUNK_ROWS = 5000
 
 
-class BackupError(Exception):
+class BackupError(i18n.CatalogueError):
     """A backup or restore that cannot be done; the message is bilingual (`message(lang)`)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(f"{i18n.t(code, 'id', **params)} / {i18n.t(code, 'en', **params)}")
-
-    def message(self, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
-        return i18n.t(self.code, lang, **self.params)
 
 
 @dataclass(frozen=True)
