@@ -13,7 +13,7 @@ import streamlit as st
 from analytics import charts
 from analytics import dashboard as figures
 from analytics.indicators import Indicators
-from ui import dashboard, exports, kpi
+from ui import common, dashboard, exports, kpi
 from ui.common import t
 
 
@@ -55,14 +55,15 @@ def overview(view: dashboard.View) -> None:
 def units_section(view: dashboard.View, now: Indicators) -> None:
     ranking = figures.unit_ranking(now)
     chosen, lang = view.filters.unit, view.lang
+    short = charts.short_names(common.units(view.version))  # names that fit half a page; the hover has the full name
     left, right = st.columns(2)
     with left:
         dashboard.chart(dashboard.figure(charts.units_chart, figures.top_units(ranking), lang,
-                                         title=t("chart.top_units", n=10), chosen=chosen), "top", view)
+                                         title=t("chart.top_units", n=10), chosen=chosen, short=short), "top", view)
     with right:
         dashboard.chart(dashboard.figure(charts.units_chart, figures.bottom_units(ranking), lang,
                                          title=t("chart.bottom_units", n=10), subtitle=t("chart.bottom_units_sub"),
-                                         chosen=chosen), "bottom", view)
+                                         chosen=chosen, short=short), "bottom", view)
 
 
 def sustainability_section(view: dashboard.View, now: Indicators) -> None:
