@@ -129,3 +129,16 @@ def test_png_has_the_resolution_asked_for(made, width: int, height: int) -> None
     fig = next(s for s in deck.slides if s.figures).figures[0]
     image = Image.open(io.BytesIO(figure_png(fig, width=width, height=height)))
     assert image.format == "PNG" and image.size == (width, height)
+
+
+def test_pdf_and_pptx_say_which_units_figures_come_from_the_iid_export(store: Store) -> None:
+    now, before, newest = indicators(store, Filters(tahun=2025))
+    deck = build_deck(BriefingInputs(now, before, Filters(tahun=2025), store.units(), newest, "id", iid_units=3),
+                      ("kpi",))
+    line = "Angka 3 unit dari ekspor aplikasi IID (tanpa laporan unit sendiri)"
+    assert deck.source_line() == line
+    assert line in page_texts(deck_pdf(deck))[0]
+    slide = next(iter(Presentation(io.BytesIO(deck_pptx(deck))).slides))
+    assert any(line in shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    own = build_deck(BriefingInputs(now, before, Filters(tahun=2025), store.units(), newest, "en"), ("kpi",))
+    assert own.source_line() == "" and "IID" not in page_texts(deck_pdf(own))[0]

@@ -69,7 +69,8 @@ def _deck(version: DataVersion, filter_key: tuple, slides: tuple[str, ...], lang
     inputs = BriefingInputs(
         now=now, before=dashboard.indicators_last_year(view), filters=chosen, units=common.units(version),
         newest=newest if len(newest) else _no_newest(), lang=lang, data_as_of=data_as_of(version),
-        sample=is_sample(version), boundaries=dashboard.boundaries(),
+        sample=is_sample(version), iid_units=dashboard.units_from_iid(common.history(version), view.year),
+        boundaries=dashboard.boundaries(),
         lifecycle_figure=_lifecycle_figure(version) if "keberlanjutan" in slides and not chosen.is_filtered else None,
     )
     return build_deck(inputs, slides)

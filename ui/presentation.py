@@ -117,6 +117,8 @@ def _header(deck: Deck, slide: Slide, position: int) -> None:
             st.title(escape_md(slide.title), anchor=False)
         with st.container(key=f"pres_meta_{position}", width="content"):
             st.markdown(escape_md(deck.filters_line()))
+            if deck.source_line():  # which units' figures come from the IID export
+                st.markdown(escape_md(deck.source_line()))
             place = t("deck.position", n=position + 1, total=len(deck.slides))
             st.markdown(escape_md(f"{deck.stamp()} · {place}"))
 

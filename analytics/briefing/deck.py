@@ -90,6 +90,11 @@ class Deck:
     kpis: tuple[Metric, ...]
     slides: tuple[Slide, ...] = field(default_factory=tuple)
     filtered: bool = False  # any filter besides the year
+    iid_units: int = 0  # units whose figures come from the national IID application's export
+
+    def source_line(self) -> str:
+        """Which source the figures come from, when any unit's come from the IID export ('' else)."""
+        return self.t("deck.source_iid", n=self.iid_units) if self.iid_units else ""
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -105,6 +105,8 @@ def _cover(pdf: BriefingPdf, deck: Deck) -> None:
     pdf.ln(4)
     pdf.write_line(deck.stamp(), 12, height=6.5)
     pdf.write_line(deck.t("export.made_at", when=deck.made_at.strftime("%d/%m/%Y %H:%M")), 12, height=6.5)
+    if deck.source_line():
+        pdf.write_line(deck.source_line(), 12, height=6.5)
     if deck.sample:
         pdf.ln(3)
         pdf.write_line(deck.t("deck.sample"), 12, bold=True, colour=(184, 74, 0), height=6.5)  # 5.2:1 on white

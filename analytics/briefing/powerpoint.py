@@ -122,7 +122,8 @@ def _slide(prs: Presentation, deck: Deck, content: Slide, progress: Callable[[],
         _table(slide, content.table, top + Inches(0.1))
     if content.note:
         _text(slide, SIDE, footer_top - note_room, WIDTH - 2 * SIDE, note_room, [(content.note, 12, False, MUTED)])
-    footer = f"{deck.filters_line()} · {deck.stamp()}" + (f" · {deck.t('deck.sample')}" if deck.sample else "")
+    footer = " · ".join(part for part in (deck.filters_line(), deck.stamp(), deck.source_line(),
+                                          deck.t("deck.sample") if deck.sample else "") if part)
     _text(slide, SIDE, footer_top, WIDTH - 2 * SIDE, Inches(0.4), [(footer, 11, False, MUTED)])
     notes = "\n\n".join(text for text in (content.detail, content.note) if text)
     if notes:

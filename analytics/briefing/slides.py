@@ -56,6 +56,7 @@ class BriefingInputs:
     lang: str
     data_as_of: datetime | None = None
     sample: bool = False
+    iid_units: int = 0  # units whose figures of the year come from the IID export (no own report)
     boundaries: charts.Boundaries | None = None
     lifecycle_figure: go.Figure | None = None  # ui.lifecycle.slide(); used when nothing is filtered
 
@@ -225,7 +226,7 @@ def build_deck(inputs: BriefingInputs, slides: Sequence[str] = SLIDE_CODES, *, m
         raise ValueError(f"unknown slide(s) {unknown}; known: {list(BUILDERS)}")
     return Deck(
         lang=inputs.lang, year=inputs.year, filters=filter_labels(inputs.filters, inputs.units, inputs.lang),
-        made_at=made_at or local_now(), data_as_of=inputs.data_as_of, sample=inputs.sample,
+        made_at=made_at or local_now(), data_as_of=inputs.data_as_of, sample=inputs.sample, iid_units=inputs.iid_units,
         kpis=tuple(inputs.kpis().values()), slides=tuple(BUILDERS[code](inputs) for code in slides),
         filtered=inputs.filters.is_filtered,
     )

@@ -76,6 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "deck.data_as_of": {"id": "Data per {when} WIB", "en": "Data as of {when} WIB"},
     "deck.no_data_time": {"id": "Belum ada data", "en": "No data yet"},
     "deck.sample": {"id": "DATA CONTOH — bukan data resmi", "en": "SAMPLE DATA — not official figures"},
+    "deck.source_iid": {"id": "Angka {n} unit dari ekspor aplikasi IID (tanpa laporan unit sendiri)",
+                        "en": "Figures of {n} units from the IID application's export (no report of their own)"},
     # ---- the presentation page ----------------------------------------------------------------
     "deck.previous": {"id": "Sebelumnya", "en": "Previous"},
     "deck.next": {"id": "Berikutnya", "en": "Next"},
