@@ -50,12 +50,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kpi.innovations.help": {"id": "Semua inovasi yang dilaporkan pada tahun ini, setiap tahapan dan status.",
                              "en": "Every innovation reported for the year, of every stage and status."},
     "kpi.counting": {"id": "Inovasi dihitung", "en": "Counting innovations"},
-    "kpi.counting.help": {"id": "Inovasi berstatus Aktif dengan tahapan minimal Uji Coba (aturan yang berlaku).",
-                          "en": "Innovations with Status Aktif at Tahapan Uji Coba or later (the rules in force)."},
+    "kpi.counting.help": {"id": "Inovasi berstatus Aktif dengan tahapan minimal Uji Coba (aturan yang berlaku). "
+                                "Status yang tidak diketahui (ekspor IID) dihitung seperti Aktif.",
+                          "en": "Innovations with Status Aktif at Tahapan Uji Coba or later (the rules in force). "
+                                "An unknown status (IID export) counts as Aktif."},
     "kpi.sustainable_share": {"id": "Berkelanjutan, dari semua inovasi", "en": "Sustainable, of all innovations"},
     "kpi.sustainable_share.help": {
-        "id": "Bagian inovasi yang Aktif, sudah Penerapan, dan skor keberlanjutannya mencapai ambang.",
-        "en": "Share of innovations that are Aktif, at Penerapan, and reach the sustainability threshold.",
+        "id": "Bagian inovasi yang Aktif, sudah Penerapan, dan skor keberlanjutannya mencapai ambang. "
+              "Bukti yang tidak diketahui (ekspor IID: dasar hukum, anggaran, SOP, monev, replikasi) tidak terpenuhi.",
+        "en": "Share of innovations that are Aktif, at Penerapan, and reach the sustainability threshold. "
+              "Unknown evidence (IID export: legal basis, budget, SOP, monev, replication) is not met.",
     },
     "kpi.units_covered": {"id": "Unit dengan inovasi dihitung", "en": "Units with a counting innovation"},
     "kpi.units_covered.help": {
@@ -65,15 +69,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kpi.officials_covered": {"id": "Pejabat penggagas inovasi dihitung",
                              "en": "Officials initiating a counting innovation"},
     "kpi.officials_covered.help": {
-        "id": "Pejabat yang NIP-nya tercantum sebagai penggagas minimal satu inovasi dihitung.",
-        "en": "Officials whose NIP is listed as initiator of at least one counting innovation.",
+        "id": "Pejabat yang NIP-nya tercantum sebagai penggagas minimal satu inovasi dihitung. Unit tanpa daftar "
+              "pejabat (ekspor IID) tidak menambah pembilang maupun penyebut.",
+        "en": "Officials whose NIP is listed as initiator of at least one counting innovation. Units without a list "
+              "of officials (IID export) add to neither numerator nor denominator.",
     },
     "kpi.maturity": {"id": "Perkiraan kematangan (SID)", "en": "Maturity estimate (SID)"},
     "kpi.maturity.help": {
         "id": "Perkiraan gaya IID dari 6 dari 20 indikator per inovasi: Σ skor / MAX(10, n), dengan predikatnya. "
-              "Bukan nilai IID resmi.",
+              "Bukan nilai IID resmi. Bukti yang tidak diketahui (ekspor IID) bernilai level 0; Kematangan dari "
+              "aplikasi ada di Rekonsiliasi IID.",
         "en": "An IID-style estimate from 6 of the 20 per-innovation indicators: Σ scores / MAX(10, n), with its "
-              "predicate. Not the official IID score.",
+              "predicate. Not the official IID score. Unknown evidence (IID export) is level 0; the application's "
+              "own Kematangan is on Rekonsiliasi IID.",
     },
     "kpi.vs_year": {"id": "dibanding {year}", "en": "vs {year}"},
     "kpi.no_last_year": {"id": "tanpa data {year}", "en": "no data for {year}"},
