@@ -113,7 +113,7 @@ def test_upload_flow_with_the_keyboard_alone(browser, app: str, tmp_path: Path) 
     tab = context.new_page()
     tab.goto(f"{app}/unggah")
     wait_idle(tab)
-    tab_to(tab, '[data-testid="stFileUploader"] button')
+    tab_to(tab, '[data-testid="stFileUploaderDropzone"] button')  # not the limits' help icon beside it
     with tab.expect_file_chooser() as chooser:
         tab.keyboard.press("Space")  # the uploader's button opens the system's file dialog
     chooser.value.set_files(str(workbook))
