@@ -235,3 +235,12 @@ def test_plain_http_goes_to_https(proxy: Proxy) -> None:
     status, headers, _body = proxy.request("GET", "/presentasi?interval=20", port=proxy.http_port)
     assert status == 301
     assert headers["Location"] == "https://127.0.0.1/presentasi?interval=20"
+
+
+def test_metrics_stay_inside_the_server(proxy: Proxy) -> None:
+    """Streamlit's /_stcore/metrics answers without signing in; neither it nor /metrics goes out."""
+    for path in ("/_stcore/metrics", "/metrics"):
+        status, _headers, _body = proxy.request("GET", path, signed_in(proxy))
+        assert status == 404, path
+    status, _headers, _body = proxy.request("GET", "/_stcore/health", signed_in(proxy))
+    assert status == 200
