@@ -64,7 +64,7 @@ def sign_in_here(page) -> None:
 
 
 def counted(page) -> str:
-    card = page.locator(COUNTED).filter(has_text="Inovasi dihitung")
+    card = page.locator(COUNTED).filter(has=page.get_by_text("Inovasi dihitung", exact=True))
     card.wait_for(timeout=TIMEOUT)
     return card.locator('[data-testid="stMetricValue"]').inner_text()
 
@@ -77,7 +77,7 @@ def report_of(folder: Path, year: int) -> Path:
 
 def upload(page, workbook: Path, stored: str) -> None:
     """Through the Unggah Data page: the file goes to the session's replica (PUT upload_file)."""
-    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Unggah Data", exact=True).click()
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Unggah Data", exact=True).click()
     page.get_by_role("heading", name="Unggah Data").wait_for()
     wait_idle(page, TIMEOUT)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
@@ -121,7 +121,7 @@ def test_two_replicas_behind_nginx(browser, database: str, tmp_path: Path) -> No
             # The viewer's next click, on the other replica, shows the new figure.
             expected = str(compute_all(store.units(), store.innovations(), store.officials(),
                                        year=2025).ringkasan["jumlah_dihitung"])
-            view.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Ringkasan", exact=True).click()
+            view.get_by_test_id("stSidebar").get_by_role("link", name="Ringkasan", exact=True).click()
             wait_idle(view, TIMEOUT)
             assert counted(view) == expected
             view.wait_for_function(CHARTS_DRAWN)  # Plotly draws under the Content-Security-Policy
@@ -136,7 +136,7 @@ def test_two_replicas_behind_nginx(browser, database: str, tmp_path: Path) -> No
             view.wait_for_function(RECONNECTED)  # lost, then connected again (to the other replica)
             # The frontend keeps showing the last page; the next click runs the script in a new
             # session on the surviving replica, which asks to sign in.
-            view.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Ringkasan", exact=True).click()
+            view.get_by_test_id("stSidebar").get_by_role("link", name="Ringkasan", exact=True).click()
             sign_in_here(view)
             assert counted(view) == expected
             # systemd's Restart=on-failure brings it back.  The viewer stays with its new session
