@@ -11,8 +11,9 @@ manifest.json), plus `Vary: Accept-Encoding` and `Content-Encoding`.  A reverse 
 (nginx) passes these through untouched.
 
 Only files known at startup are served this way (a dict lookup, never a path built from the
-request), so this layer cannot widen what Streamlit serves; anything else — ranges, other methods,
-page URLs answered by index.html, files without a variant — goes on to Streamlit unchanged.
+request), so this layer cannot widen what Streamlit serves; the app's page URLs (`/presentasi`, …)
+get the page shell as `/` does, and anything else — ranges, other methods, files without a
+variant — goes on to Streamlit unchanged.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ from streamlit import file_util
 from streamlit.logger import get_logger
 from streamlit.web.server.starlette.starlette_server_config import STATIC_ASSET_CACHE_MAX_AGE_SECONDS
 
+from ui.navigation import PAGES
+from ui.presentation_css import DECK_CSS
+
 LOG = get_logger(__name__)
 
 # Text-like files compress 3-5x; fonts (woff2), images and the like are compressed already.
@@ -48,6 +52,10 @@ ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preference order when a client a
 MANIFEST = "manifest-kudus.json"
 INDEX = "index.html"
 IMPORT = re.compile(rb'(?:from|import)\s*"\./([\w.\-]+\.js)"')
+# The app's page URLs, which Streamlit answers with index.html: here with the page shell, as "/".
+PAGE_URLS = frozenset({"", *(page.url_path for page in PAGES)})
+SHELL_STYLE = b"<style>" + DECK_CSS.encode() + b"</style>\n  "
+SHELL_DIGEST = hashlib.sha256(SHELL_STYLE).hexdigest()[:8]
 
 
 def brotli_quality() -> int:
@@ -108,7 +116,8 @@ class PrecompressedAssets:
                  version: str = streamlit.__version__) -> None:
         self.static_dir = static_dir
         self.quality = brotli_quality() if quality is None else quality
-        self.cache_dir = cache_root / f"streamlit-{version}-br{self.quality}"
+        # Named after what its files depend on: Streamlit's version, the quality and our shell additions.
+        self.cache_dir = cache_root / f"streamlit-{version}-br{self.quality}-shell{SHELL_DIGEST}"
         self.assets: dict[str, Asset] = {}
 
     def prepare(self, workers: int | None = None) -> dict[str, Asset]:
@@ -137,9 +146,9 @@ class PrecompressedAssets:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         sources = {path: path for path in compressible(self.static_dir)}
         index = self.static_dir / INDEX
-        if index in sources:  # the page shell, with the first screen's chart code announced early
+        if index in sources:  # the page shell, with the chart code announced early and the deck's rules
             served = self.cache_dir / INDEX
-            _write_atomic(served, with_chart_preload(index.read_bytes(), self.static_dir))
+            _write_atomic(served, page_shell(index.read_bytes(), self.static_dir))
             sources[index] = served
         jobs = [(str(source), str(self.cache_dir / path.relative_to(self.static_dir)), self.quality)
                 for path, source in sources.items()]
@@ -178,14 +187,15 @@ def chart_code(static_dir: Path) -> list[str]:
     return seen
 
 
-def with_chart_preload(index: bytes, static_dir: Path) -> bytes:
+def page_shell(index: bytes, static_dir: Path) -> bytes:
     """Streamlit's index.html plus a modulepreload link for each chart module it does not list yet
-    (after its own, so the app's code keeps the first place in the queue)."""
+    (after its own, so the app's code keeps the first place in the queue), and the presentation
+    deck's rules (ui.presentation_css.DECK_CSS), which must hold before st.html's code arrives."""
     links = b"".join(b'<link rel="modulepreload" crossorigin href="./static/js/%s">\n  ' % name.encode()
                      for name in chart_code(static_dir) if b"./static/js/" + name.encode() not in index)
-    if not links or b"</head>" not in index:
+    if b"</head>" not in index:
         return index
-    return index.replace(b"</head>", links + b"</head>", 1)
+    return index.replace(b"</head>", links + SHELL_STYLE + b"</head>", 1)
 
 
 def _content_type(path: Path) -> str:
@@ -239,7 +249,7 @@ class PrecompressedStaticMiddleware:
         root = scope.get("root_path", "") or self.prefix
         if root and path.startswith(root):
             path = path[len(root):]
-        relative = "index.html" if path in ("", "/") else path.lstrip("/")
+        relative = INDEX if path.lstrip("/") in PAGE_URLS else path.lstrip("/")
         found = self.assets.assets.get(relative)
         return (relative, found) if found else None
 

@@ -17,12 +17,15 @@ from asgi_helpers import get
 from streamlit.web.server.starlette.starlette_static_routes import create_streamlit_static_handler
 
 from serving.assets import (
+    SHELL_DIGEST,
+    SHELL_STYLE,
     PrecompressedAssets,
     PrecompressedStaticMiddleware,
     accepted_encodings,
     chart_code,
-    with_chart_preload,
+    page_shell,
 )
+from ui.presentation_css import DECK_CSS
 
 BUNDLE = "static/js/Chart.abc123.js"
 PLOTLY = "static/js/PlotlyChart.p1.js"
@@ -61,7 +64,8 @@ def served(static_dir: Path, assets: PrecompressedAssets) -> PrecompressedStatic
 
 def test_only_compressible_files_above_the_minimum_get_variants(assets: PrecompressedAssets) -> None:
     assert sorted(assets.assets) == ["index.html", "manifest.json", BUNDLE, PLOTLY]
-    assert assets.cache_dir.name == "streamlit-9.9.9-br5"  # keyed by Streamlit's version and the quality
+    # keyed by Streamlit's version, the quality and what the page shell adds
+    assert assets.cache_dir.name == f"streamlit-9.9.9-br5-shell{SHELL_DIGEST}"
 
 
 @pytest.mark.parametrize(("accept", "encoding", "decode"), [
@@ -81,17 +85,25 @@ def test_served_bytes_decompress_to_the_original(static_dir: Path, assets: Preco
     assert decode(body) == (static_dir / BUNDLE).read_bytes()
 
 
-@pytest.mark.parametrize("path", ["/" + BUNDLE, "/", "/manifest.json"])
+@pytest.mark.parametrize("path", ["/" + BUNDLE, "/", "/presentasi", "/perangkat-daerah", "/manifest.json"])
 def test_headers_are_streamlits_own_plus_vary(static_dir: Path, assets: PrecompressedAssets, path: str) -> None:
     """Cache-Control (immutable for bundles, no-cache for index.html and manifest.json) and
-    Content-Type equal Streamlit's uncompressed answer for the same file."""
+    Content-Type equal Streamlit's uncompressed answer for the same file; a page's URL gets the
+    page shell, as `/` does (Streamlit answers both with index.html)."""
     _, plain, _ = get(create_streamlit_static_handler(str(static_dir), None), path)
     _, packed, body = get(served(static_dir, assets), path, {"Accept-Encoding": "br"})
     assert packed["cache-control"] == plain["cache-control"]
     assert packed["content-type"] == plain["content-type"]
     assert packed["content-encoding"] == "br" and packed["vary"] == "Accept-Encoding"
-    original = (static_dir / ("index.html" if path == "/" else path.lstrip("/"))).read_bytes()
-    assert brotli.decompress(body) == (with_chart_preload(original, static_dir) if path == "/" else original)
+    page = "." not in path
+    original = (static_dir / ("index.html" if page else path.lstrip("/"))).read_bytes()
+    assert brotli.decompress(body) == (page_shell(original, static_dir) if page else original)
+
+
+def test_a_path_that_is_no_page_is_left_to_streamlit(static_dir: Path, assets: PrecompressedAssets) -> None:
+    _, plain, plain_body = get(create_streamlit_static_handler(str(static_dir), None), "/bukan-halaman")
+    _, headers, body = get(served(static_dir, assets), "/bukan-halaman", {"Accept-Encoding": "br"})
+    assert "content-encoding" not in headers and body == plain_body == (static_dir / "index.html").read_bytes()
 
 
 def test_without_accept_encoding_streamlit_answers_uncompressed_with_vary(static_dir: Path,
@@ -123,8 +135,8 @@ def test_other_requests_go_to_streamlit_unchanged(static_dir: Path, assets: Prec
     # A range of a bundle is served by Streamlit from the original file.
     status, headers, body = get(app, "/" + BUNDLE, {"Accept-Encoding": "br", "Range": "bytes=0-99"})
     assert status == 206 and "content-encoding" not in headers and body == (static_dir / BUNDLE).read_bytes()[:100]
-    # Files without a variant, and page URLs answered by index.html, are Streamlit's answer.
-    for path in ("/static/js/tiny.js", "/static/media/font.woff2", "/ringkasan"):
+    # Files without a variant, and paths that are no page of the app, are Streamlit's answer.
+    for path in ("/static/js/tiny.js", "/static/media/font.woff2", "/bukan-halaman"):
         status, headers, _ = get(app, path, {"Accept-Encoding": "br"})
         assert status == 200 and "content-encoding" not in headers
     # A path that climbs out of the folder is never looked up as a file here.
@@ -166,7 +178,8 @@ def test_accept_encoding_parsing() -> None:
 
 def test_the_page_shell_announces_the_chart_code(static_dir: Path, assets: PrecompressedAssets) -> None:
     """index.html as served (compressed or not) preloads the Plotly chunk and what it imports,
-    after Streamlit's own links; the rest of the file is Streamlit's, byte for byte."""
+    after Streamlit's own links, and carries the presentation deck's rules; the rest of the file
+    is Streamlit's, byte for byte."""
     assert chart_code(static_dir) == ["PlotlyChart.p1.js", "Chart.abc123.js", "dep.d1.js"]
     original = (static_dir / "index.html").read_bytes()
     for accept in ("br", "gzip", "identity"):
@@ -175,11 +188,13 @@ def test_the_page_shell_announces_the_chart_code(static_dir: Path, assets: Preco
         assert status == 200 and headers["cache-control"] == "no-cache" and headers["vary"] == "Accept-Encoding"
         assert re.findall(r'modulepreload" crossorigin href="\./static/js/([^"]+)"', page.decode()) == [
             "PlotlyChart.p1.js", "Chart.abc123.js", "dep.d1.js"]
-        assert page == with_chart_preload(original, static_dir)
-        assert re.sub(rb'<link rel="modulepreload"[^>]*>\n  ', b"", page) == original
+        assert page == page_shell(original, static_dir)
+        assert page.count(SHELL_STYLE) == 1 and page.index(SHELL_STYLE) < page.index(b"</head>")
+        assert re.sub(rb'<link rel="modulepreload"[^>]*>\n  ', b"", page).replace(SHELL_STYLE, b"") == original
 
 
-def test_without_a_chart_chunk_the_page_shell_is_streamlits(tmp_path: Path) -> None:
+def test_without_a_chart_chunk_the_page_shell_is_streamlits_and_the_decks_rules(tmp_path: Path) -> None:
     (tmp_path / "static" / "js").mkdir(parents=True)
     shell = b"<html><head><title>x</title></head><body></body></html>"
-    assert with_chart_preload(shell, tmp_path) == shell
+    assert page_shell(shell, tmp_path) == shell.replace(b"</head>", SHELL_STYLE + b"</head>")
+    assert DECK_CSS.encode() in SHELL_STYLE and b"pres_show_0" in SHELL_STYLE

@@ -22,7 +22,7 @@ from streamlit import file_util
 from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
 from analytics.store import Store
-from serving.assets import with_chart_preload
+from serving.assets import page_shell
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "opd.dinkes"
@@ -87,7 +87,7 @@ def test_the_frontend_is_served_precompressed(server: tuple[str, Path]) -> None:
     status, headers, body = fetch(f"{url}/{bundle}")
     assert "content-encoding" not in headers and body == (static / bundle).read_bytes()
     shell = (static / "index.html").read_bytes()
-    assert gzip.decompress(page) == with_chart_preload(shell, static)  # Streamlit's shell + the chart preload
+    assert gzip.decompress(page) == page_shell(shell, static)  # Streamlit's shell + preload links + deck rules
 
 
 def test_metrics_show_no_data(server: tuple[str, Path]) -> None:

@@ -8,11 +8,14 @@ taller screens they are zoomed (CSS `zoom`) to stay as large relative to the scr
 768-pixel one.  Every text is opaque and at least 4.5:1 on the background (#C9D1DB on #0B0F14 is
 12:1): no faded captions.
 
-Slides: all of them are drawn in one grid cell, one over the other (`pres_deck`); the one whose
-position the footer's marker names (`pres_show_<n>`) is visible, the others are hidden (also from
-screen readers).  A slide with a chart not drawn yet (Streamlit's placeholder while Plotly's code
-loads, or a Plotly element before its first drawing) stays hidden until it is drawn.  Selectors
-rely on Streamlit's `data-testid`s and the `st-key-<key>` classes of keyed containers.
+Slides (`DECK_CSS`): all of them are drawn in one grid cell, one over the other (`pres_deck`); the
+one whose position the footer's marker names (`pres_show_<n>`) is visible, the others are hidden
+(also from screen readers).  A slide with a chart not drawn yet (Streamlit's placeholder while
+Plotly's code loads, or a Plotly element before its first drawing) stays hidden until it is drawn.
+These rules are also in the page shell that `serve.py` sends (serving.assets.page_shell): st.html's
+own code is loaded only when its first element arrives, and until then the deck would show every
+slide at once.  Selectors rely on Streamlit's `data-testid`s and the `st-key-<key>` classes of
+keyed containers.
 """
 
 from __future__ import annotations
@@ -22,6 +25,15 @@ from analytics.briefing.settings import SLIDE_CODES
 _SHOWN = ",\n".join(
     f'.stApp:has(.st-key-pres_show_{n}) [data-testid="stLayoutWrapper"]:has(> .st-key-pres_slide_{n})'
     for n in range(len(SLIDE_CODES)))
+
+DECK_CSS = """.st-key-pres_deck { display: grid !important; grid-template: minmax(0, 1fr) / minmax(0, 1fr);
+  height: 100%; }
+.st-key-pres_deck > * { grid-area: 1 / 1; width: 100%; visibility: hidden; opacity: 0; min-width: 0; }
+.st-key-pres_deck > * *:not(.js-plotly-plot, .js-plotly-plot *) { visibility: inherit !important; }
+""" + _SHOWN + """ { visibility: visible; opacity: 1; }
+.st-key-pres_deck > *:has([data-testid="stSkeleton"], [data-testid="stPlotlyChart"] > div:not(.js-plotly-plot),
+  [data-testid="stPlotlyChart"] > div[style*="visibility: hidden"]) {
+  visibility: hidden !important; opacity: 0 !important; }"""
 
 SCREEN_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -38,13 +50,7 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 [data-stale="true"] { opacity: 1 !important; transition: none !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 1.2vh !important; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-pres_deck) { height: 89.2vh; flex: 0 0 89.2vh; overflow: hidden; }
-.st-key-pres_deck { display: grid !important; grid-template: minmax(0, 1fr) / minmax(0, 1fr); height: 100%; }
-.st-key-pres_deck > * { grid-area: 1 / 1; width: 100%; visibility: hidden; opacity: 0; min-width: 0; }
-.st-key-pres_deck > * *:not(.js-plotly-plot, .js-plotly-plot *) { visibility: inherit !important; }
-""" + _SHOWN + """ { visibility: visible; opacity: 1; }
-.st-key-pres_deck > *:has([data-testid="stSkeleton"], [data-testid="stPlotlyChart"] > div:not(.js-plotly-plot),
-  [data-testid="stPlotlyChart"] > div[style*="visibility: hidden"]) {
-  visibility: hidden !important; opacity: 0 !important; }
+""" + DECK_CSS + """
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-pres_header_"]) {
   height: 10vh; flex: 0 0 10vh; overflow: hidden; }
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-pres_body_"]) { height: 78vh; flex: 0 0 78vh; overflow: hidden; }

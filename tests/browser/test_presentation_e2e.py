@@ -43,7 +43,10 @@ def database(folder: Path, *, hold_back: str | None = None) -> Path:
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running_app(database(tmp_path_factory.mktemp("presentasi"))) as url:
+    """The server as the README's run command starts it (serve.py): its page shell carries the
+    deck's rules, so no slide can show before the page's own CSS has arrived."""
+    env = {"KUDUS_ASSET_CACHE": str(tmp_path_factory.getbasetemp() / "asset-cache"), "KUDUS_BROTLI_QUALITY": "1"}
+    with running_app(database(tmp_path_factory.mktemp("presentasi")), env, script="serve.py", timeout=180) as url:
         yield url
 
 
@@ -144,6 +147,7 @@ def test_new_workbook_appears_without_reload(browser, tmp_path: Path) -> None:
         context.close()
 
 
+LAZY_HTML_CHUNK = "**/static/js/Html.*.js"
 # Sampled in the page every 100 ms from its first script on: what a viewer sees at that moment.
 # Visible = rendered, not visibility:hidden, not transparent (Element.checkVisibility).
 SAMPLER = """
@@ -173,8 +177,15 @@ def test_slide_changes_are_clean_frame_by_frame(browser, app: str) -> None:
     with what that title settles on."""
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
     context.add_init_script(SAMPLER)
+    # Streamlit loads st.html's code (which brings the page's CSS) only when its element arrives;
+    # held back here until the first run is drawn, the deck must still show one slide at a time.
+    held = []
+    context.route(LAZY_HTML_CHUNK, lambda route: held.append(route))
     tab = context.new_page()
     tab.goto(f"{app}/presentasi?slides=peringkat,kecamatan,keberlanjutan,cakupan,tpp&interval=3")
+    tab.wait_for_selector('[class*="st-key-pres_show_"]', state="attached", timeout=90_000)
+    for route in held:
+        route.continue_()
     changes = "n => new Set(window.__frames.filter(f => f.titles.length).map(f => f.titles[0])).size >= n"
     tab.wait_for_function(changes, arg=3, timeout=90_000)
     tab.keyboard.press("ArrowRight")  # a change by key, between two timer changes
