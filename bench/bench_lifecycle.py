@@ -12,6 +12,11 @@ page and the CLI show — outcomes per unit / unit type / regency, survival per 
 type, time to Penerapan, the flag check, stage flows, the latest year's stops — i.e. exactly
 `lifecycle_report`, the JSON of `python -m analytics lifecycle --json`.
 
+Memory: the build's peak resident memory over what the process held before it (VmHWM after
+resetting it), for these data and for the worst case of linking — every unit renames every
+innovation every year (names shuffled across units within a year), so every lifecycle ends and
+is compared with every one its unit starts the next year.
+
 Run: .venv/bin/python bench/bench_lifecycle.py [--runs 3] [--years 5] [--per-year 20000]
 """
 
@@ -123,6 +128,32 @@ def make_history(years: int, per_year: int, units: pd.DataFrame, seed: int = 7) 
     return frame.astype({"unit_kode": "str", "nama_inovasi": "str", "tahapan": "str", "status": "str"})
 
 
+def resident_mb(field: str) -> float:
+    """VmRSS or VmHWM (the peak since the last reset) of this process, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def build_peak_mb(innovations: pd.DataFrame, units: pd.DataFrame, rules) -> tuple[float, float]:
+    """(seconds, peak MB above the resident set before) of one build_lifecycles."""
+    Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current resident set
+    before = resident_mb("VmRSS")
+    start = time.perf_counter()
+    build_lifecycles(innovations, units=units, rules=rules)
+    return time.perf_counter() - start, resident_mb("VmHWM") - before
+
+
+def every_name_changed(innovations: pd.DataFrame, seed: int = 7) -> pd.DataFrame:
+    """The worst case of linking: within each year the names are shuffled across units."""
+    rng = np.random.default_rng(seed)
+    out = innovations.copy()
+    for _, rows in out.groupby("tahun").groups.items():
+        out.loc[rows, "nama_inovasi"] = rng.permutation(out.loc[rows, "nama_inovasi"].to_numpy())
+    return out
+
+
 def run_once(innovations: pd.DataFrame, units: pd.DataFrame, rules) -> tuple[float, float, dict]:
     start = time.perf_counter()
     lifecycles = build_lifecycles(innovations, units=units, rules=rules)
@@ -158,6 +189,10 @@ def main() -> int:
     print(f"all (build + every measure + JSON report): best {best:.2f} s, median {median:.2f} s over {args.runs} runs")
     print(f"target {TARGET_S:.1f} s: median / target = {median / TARGET_S:.2f} "
           f"({'within' if median <= TARGET_S else 'OVER'} target)")
+    cases = (("these data", innovations), ("every name changed every year", every_name_changed(innovations)))
+    for label, frame in cases:
+        seconds, peak = build_peak_mb(frame, units, rules)
+        print(f"build memory, {label}: {seconds:.2f} s, peak {peak:.0f} MB above the resident set before")
     return 0 if median <= TARGET_S else 1
 
 
