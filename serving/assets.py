@@ -39,7 +39,7 @@ from streamlit.logger import get_logger
 from streamlit.web.server.starlette.starlette_server_config import STATIC_ASSET_CACHE_MAX_AGE_SECONDS
 
 from ui.navigation import PAGES
-from ui.presentation_css import DECK_CSS
+from ui.presentation_css import EARLY_CSS
 
 LOG = get_logger(__name__)
 
@@ -54,7 +54,7 @@ INDEX = "index.html"
 IMPORT = re.compile(rb'(?:from|import)\s*"\./([\w.\-]+\.js)"')
 # The app's page URLs, which Streamlit answers with index.html: here with the page shell, as "/".
 PAGE_URLS = frozenset({"", *(page.url_path for page in PAGES)})
-SHELL_STYLE = b"<style>" + DECK_CSS.encode() + b"</style>\n  "
+SHELL_STYLE = b"<style>" + EARLY_CSS.encode() + b"</style>\n  "
 SHELL_DIGEST = hashlib.sha256(SHELL_STYLE).hexdigest()[:8]
 
 
@@ -189,8 +189,9 @@ def chart_code(static_dir: Path) -> list[str]:
 
 def page_shell(index: bytes, static_dir: Path) -> bytes:
     """Streamlit's index.html plus a modulepreload link for each chart module it does not list yet
-    (after its own, so the app's code keeps the first place in the queue), and the presentation
-    deck's rules (ui.presentation_css.DECK_CSS), which must hold before st.html's code arrives."""
+    (after its own, so the app's code keeps the first place in the queue), and the
+    presentation's early rules (ui.presentation_css.EARLY_CSS: one slide at a time, no placeholders),
+    which must hold before st.html's code arrives."""
     links = b"".join(b'<link rel="modulepreload" crossorigin href="./static/js/%s">\n  ' % name.encode()
                      for name in chart_code(static_dir) if b"./static/js/" + name.encode() not in index)
     if b"</head>" not in index:

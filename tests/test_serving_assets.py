@@ -25,7 +25,7 @@ from serving.assets import (
     chart_code,
     page_shell,
 )
-from ui.presentation_css import DECK_CSS
+from ui.presentation_css import EARLY_CSS
 
 BUNDLE = "static/js/Chart.abc123.js"
 PLOTLY = "static/js/PlotlyChart.p1.js"
@@ -197,4 +197,4 @@ def test_without_a_chart_chunk_the_page_shell_is_streamlits_and_the_decks_rules(
     (tmp_path / "static" / "js").mkdir(parents=True)
     shell = b"<html><head><title>x</title></head><body></body></html>"
     assert page_shell(shell, tmp_path) == shell.replace(b"</head>", SHELL_STYLE + b"</head>")
-    assert DECK_CSS.encode() in SHELL_STYLE and b"pres_show_0" in SHELL_STYLE
+    assert EARLY_CSS.encode() in SHELL_STYLE and b"pres_show_0" in SHELL_STYLE

@@ -14,7 +14,7 @@ Why CSS from a constant: Streamlit has no full-screen page mode; `SCREEN_CSS` (u
 hides the sidebar, toolbar, header and scrollbars and sets the dark theme for this page only.  It
 never carries data or user text (those go through Streamlit elements, escaped).  Streamlit loads
 st.html's code only when its first element arrives, so the rules that keep one slide on screen
-(DECK_CSS) also come with the page shell that serve.py sends; under plain `streamlit run app.py`
+(EARLY_CSS) also come with the page shell that serve.py sends; under plain `streamlit run app.py`
 (development) the deck can show every slide for a moment while the page loads.
 """
 

@@ -8,13 +8,14 @@ taller screens they are zoomed (CSS `zoom`) to stay as large relative to the scr
 768-pixel one.  Every text is opaque and at least 4.5:1 on the background (#C9D1DB on #0B0F14 is
 12:1): no faded captions.
 
-Slides (`DECK_CSS`): all of them are drawn in one grid cell, one over the other (`pres_deck`); the
+Slides: all of them are drawn in one grid cell, one over the other (`pres_deck`); the
 one whose position the footer's marker names (`pres_show_<n>`) is visible, the others are hidden
 (also from screen readers).  A slide with a chart not drawn yet (Streamlit's placeholder while
 Plotly's code loads, or a Plotly element before its first drawing) stays hidden until it is drawn.
-These rules are also in the page shell that `serve.py` sends (serving.assets.page_shell): st.html's
-own code is loaded only when its first element arrives, and until then the deck would show every
-slide at once.  Selectors rely on Streamlit's `data-testid`s and the `st-key-<key>` classes of
+These rules, with those that keep placeholders and the presenter keys' buttons off the screen
+(`EARLY_CSS`), are also in the page shell that `serve.py` sends (serving.assets.page_shell):
+st.html's own code is loaded only when its first element arrives, and until then the deck would
+show every slide at once.  Selectors rely on Streamlit's `data-testid`s and the `st-key-<key>` classes of
 keyed containers.
 """
 
@@ -26,22 +27,24 @@ _SHOWN = ",\n".join(
     f'.stApp:has(.st-key-pres_show_{n}) [data-testid="stLayoutWrapper"]:has(> .st-key-pres_slide_{n})'
     for n in range(len(SLIDE_CODES)))
 
-DECK_CSS = """.st-key-pres_deck { display: grid !important; grid-template: minmax(0, 1fr) / minmax(0, 1fr);
+EARLY_CSS = """.st-key-pres_deck { display: grid !important; grid-template: minmax(0, 1fr) / minmax(0, 1fr);
   height: 100%; }
 .st-key-pres_deck > * { grid-area: 1 / 1; width: 100%; visibility: hidden; opacity: 0; min-width: 0; }
 .st-key-pres_deck > * *:not(.js-plotly-plot, .js-plotly-plot *) { visibility: inherit !important; }
 """ + _SHOWN + """ { visibility: visible; opacity: 1; }
 .st-key-pres_deck > *:has([data-testid="stSkeleton"], [data-testid="stPlotlyChart"] > div:not(.js-plotly-plot),
   [data-testid="stPlotlyChart"] > div[style*="visibility: hidden"]) {
-  visibility: hidden !important; opacity: 0 !important; }"""
+  visibility: hidden !important; opacity: 0 !important; }
+/* Streamlit's Suspense fallback (an element whose code is still loading, st.html's own among them,
+   or a footer button on a page rerun) is never a grey block on the screen. */
+.stApp:has(.st-key-pres_deck) [data-testid="stSkeleton"] { visibility: hidden !important; }
+.st-key-pres_hidden_keys { display: none !important; }"""
 
 SCREEN_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]:has([data-testid="stAlert"]),
-.st-key-pres_hidden_keys { display: none !important; }
-/* Streamlit's Suspense fallback, which a footer element may show for a frame on a page rerun: never grey blocks. */
-.st-key-pres_footer [data-testid="stSkeleton"] { visibility: hidden !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]:has([data-testid="stAlert"])
+{ display: none !important; }
 html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
   overflow: hidden !important; background: #0B0F14 !important; scrollbar-width: none; }
 ::-webkit-scrollbar { display: none; width: 0; height: 0; }
@@ -50,7 +53,7 @@ html, body, .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {
 [data-stale="true"] { opacity: 1 !important; transition: none !important; }
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 1.2vh !important; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-pres_deck) { height: 89.2vh; flex: 0 0 89.2vh; overflow: hidden; }
-""" + DECK_CSS + """
+""" + EARLY_CSS + """
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-pres_header_"]) {
   height: 10vh; flex: 0 0 10vh; overflow: hidden; }
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-pres_body_"]) { height: 78vh; flex: 0 0 78vh; overflow: hidden; }
