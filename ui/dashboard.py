@@ -332,9 +332,13 @@ def units(view: View) -> pd.DataFrame:
     return common.units(view.version)
 
 
-def downloads(frame: pd.DataFrame, name: str, *, sheet: str, detail: dict[str, object]) -> None:
+def downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, *, sheet: str,
+              detail: dict[str, object]) -> None:
     """Excel and CSV of a table as shown (formula-like cells neutralised by analytics.exports),
-    for roles that may export; every download is audited with `detail` (year, filters, rows)."""
+    for roles that may export; every download is audited with `detail` (year, filters, rows).
+
+    `frame` may be a function that builds the table again: a large one is then not held by the
+    session while it waits for a click (Streamlit keeps a closed tab's session for two minutes)."""
     from analytics.access import Permission
     from analytics.exports import to_csv_bytes, to_excel_bytes
 
@@ -342,12 +346,13 @@ def downloads(frame: pd.DataFrame, name: str, *, sheet: str, detail: dict[str, o
         return
     left, right = st.columns(2)
     who = auth.current_actor()
+    table = frame if callable(frame) else (lambda: frame)
     # Files are built only when clicked (deferred callables): 50,000 rows cost seconds to write.
     left.download_button(t("data.download_xlsx"),
-                         common.audited_download(lambda: to_excel_bytes(frame, sheet), who=who, what=f"{name}.xlsx",
-                                                 detail=detail),
+                         common.audited_download(lambda: to_excel_bytes(table(), sheet), who=who,
+                                                 what=f"{name}.xlsx", detail=detail),
                          f"{name}.xlsx", icon=":material/grid_on:", on_click="ignore")
     right.download_button(t("data.download_csv"),
-                          common.audited_download(lambda: to_csv_bytes(frame), who=who, what=f"{name}.csv",
+                          common.audited_download(lambda: to_csv_bytes(table()), who=who, what=f"{name}.csv",
                                                   detail=detail),
                           f"{name}.csv", icon=":material/description:", on_click="ignore")

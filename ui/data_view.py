@@ -81,23 +81,34 @@ def innovations_section() -> None:
     with_lifecycle = middle.toggle(t("data.with_lifecycle"), key="data_lifecycle", help=t("data.with_lifecycle_help"))
     hasil = right.multiselect(t("life.col.hasil"), list(HASIL), format_func=lambda h: hasil_label(h, common.lang()),
                               key="data_hasil", placeholder=t("data.all"), disabled=not with_lifecycle)
-    table = dashboard.innovations_table(version, chosen.key(), all_years, tuple(hasil) if with_lifecycle else None)
+    lang = common.lang()
+    hasil_chosen = tuple(hasil) if with_lifecycle else None
+    table = shown_innovations(version, chosen.key(), all_years, hasil_chosen, lang)
     if table.empty:
         st.info(t("dash.no_result_filtered", year=chosen.tahun) if chosen.is_filtered else t("data.empty_filter"),
                 icon=":material/filter_alt_off:")
         return
-    if with_lifecycle:
-        table["hasil"] = table["hasil"].map(lambda h: hasil_label(h, common.lang()) if isinstance(h, str) else "")
-    table = table.rename(columns={**headers(common.lang()), **column_labels(common.lang())})
-    st.caption(t("data.rows", n=number(len(table), common.lang())))
-    config = column_config(common.lang())
-    link = headers(common.lang()).get("Tautan Bukti", "Tautan Bukti")
+    st.caption(t("data.rows", n=number(len(table), lang)))
+    config = column_config(lang)
+    link = headers(lang).get("Tautan Bukti", "Tautan Bukti")
     if link in table.columns and table[link].fillna("").str.contains(" ", regex=False).any():
         config[link] = st.column_config.TextColumn()  # several links in one cell: a link column would join them
     st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     name = f"inovasi-kudus-{'semua-tahun' if all_years else chosen.tahun}"
-    dashboard.downloads(table, name, sheet="Inovasi", detail={
-        "year": None if all_years else chosen.tahun, "filters": chosen.to_query(), "rows": len(table)})
+    dashboard.downloads(lambda: shown_innovations(version, chosen.key(), all_years, hasil_chosen, lang), name,
+                        sheet="Inovasi", detail={"year": None if all_years else chosen.tahun,
+                                                 "filters": chosen.to_query(), "rows": len(table)})
+
+
+def shown_innovations(version: common.DataVersion, filter_key: tuple, all_years: bool,
+                      hasil: tuple[str, ...] | None, lang: str) -> pd.DataFrame:
+    """The innovations table as the Data page shows it and its downloads write it (built again on
+    a click from the cached reads, so a waiting session holds no copy of it; a click after another
+    upload changed the data writes the table as it then is)."""
+    table = dashboard.innovations_table(version, filter_key, all_years, hasil)
+    if hasil is not None:
+        table["hasil"] = table["hasil"].map(lambda h: hasil_label(h, lang) if isinstance(h, str) else "")
+    return table.rename(columns={**headers(lang), **column_labels(lang)})
 
 
 def headers(lang: str) -> dict[str, str]:
