@@ -14,9 +14,11 @@ replacements of a few.  Chromium (Debian's, headless, 1366x900) opens the overvi
 
 Cases are interleaved round by round (cold, warm, 4G) so that machine noise spreads over all.
 Clocks run in the page from the navigation's start (performance.now()): the first chart is the
-animation frame in which the first chart's SVG is laid out, "all charts" the frame in which the
-last chart of the page is.  Bytes are what CDP reports on the wire (encodedDataLength: headers and
-compressed bodies) plus the websocket frames; requests count every HTTP request and the websocket.
+animation frame in which the first chart's SVG is laid out, "first screen" the frame in which the
+last chart whose top is inside the viewport (what shows without scrolling) is, and "all charts"
+the frame in which the last chart of the page is.  The targets are on the first screen.  Bytes
+are what CDP reports on the wire (encodedDataLength: headers and compressed bodies) plus the
+websocket frames; requests count every HTTP request and the websocket.
 Memory: the server's resident set (VmRSS) and peak (VmHWM) after every page was shown and six
 uploads (three through the Unggah page, three by another process).
 
@@ -63,15 +65,20 @@ PHONE = {"offline": False, "latency": 150, "downloadThroughput": 1.2e6, "uploadT
 CHARTS = '[data-testid="stPlotlyChart"]'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
-# In the page, from the navigation's start: the frame in which the first chart's SVG is laid out,
-# and the frame of each later chart; the bench reads them once the script has finished and every
-# chart the page holds is drawn.
+# In the page, from the navigation's start: the animation frame in which each chart's SVG is first
+# laid out, with the chart's top on the page; the bench reads them once the script has finished
+# and every chart the page holds is drawn.  The first screen is what shows without scrolling: the
+# charts whose top is inside the viewport.
 PROBE = """
-window.__charts = [];
+window.__drawn = [];
+const drawn = new WeakSet();
 const probe = () => {
-  const drawn = [...document.querySelectorAll('CHARTS .main-svg')]
-    .filter(svg => svg.getBoundingClientRect().width > 0).length;
-  while (window.__charts.length < drawn) window.__charts.push(performance.now());
+  for (const chart of document.querySelectorAll('CHARTS')) {
+    const svg = chart.querySelector('.main-svg');
+    if (drawn.has(chart) || !svg || svg.getBoundingClientRect().width === 0) continue;
+    drawn.add(chart);
+    window.__drawn.push({at: performance.now(), top: chart.getBoundingClientRect().top + scrollY});
+  }
   requestAnimationFrame(probe);
 };
 requestAnimationFrame(probe);
@@ -79,7 +86,7 @@ requestAnimationFrame(probe);
 ALL_DRAWN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   const charts = document.querySelectorAll('CHARTS').length;
-  return app && app.dataset.testScriptState === 'notRunning' && charts > 0 && window.__charts.length >= charts
+  return app && app.dataset.testScriptState === 'notRunning' && charts > 0 && window.__drawn.length >= charts
     && !document.querySelector('[data-testid="stSkeleton"]');
 }""".replace("CHARTS", CHARTS)
 
@@ -87,8 +94,10 @@ ALL_DRAWN = """() => {
 @dataclass
 class Visit:
     first_chart_s: float
+    first_screen_s: float  # every chart whose top is inside the viewport drawn
     all_charts_s: float
     charts: int
+    first_screen_charts: int
     bytes: int
     requests: int
     waterfall: list[dict] = field(default_factory=list)
@@ -152,14 +161,16 @@ def visit(context, base: str, *, phone: bool = False, path: str = "") -> Visit:
     charts = 0
     while True:  # until the number of charts stays the same for a second (React mounts them in turns)
         page.wait_for_function(ALL_DRAWN, timeout=180_000, polling=100)
-        times, seen = page.evaluate("() => [window.__charts, document.querySelectorAll('CHARTS').length]"
-                                    .replace("CHARTS", CHARTS))
+        drawn, seen, height = page.evaluate("() => [window.__drawn, document.querySelectorAll('CHARTS').length,"
+                                            " innerHeight]".replace("CHARTS", CHARTS))
         if seen == charts:
             break
         charts = seen
         page.wait_for_timeout(1000)  # not timed: the clocks are read in the page
-    result = Visit(times[0] / 1000, times[charts - 1] / 1000, charts, wire.total_bytes(),
-                   len(wire.requests) + wire.sockets, wire.waterfall())
+    times = [chart["at"] / 1000 for chart in drawn]
+    first_screen = [chart["at"] / 1000 for chart in drawn if chart["top"] < height]
+    result = Visit(min(times), max(first_screen, default=min(times)), max(times), charts, len(first_screen),
+                   wire.total_bytes(), len(wire.requests) + wire.sockets, wire.waterfall())
     cdp.detach()
     page.close()
     return result
@@ -287,36 +298,41 @@ def median(visits: list[Visit], attribute: str) -> float:
 def report(out: dict[str, object], rounds: int) -> None:
     cold, warm, phone = out["cold"], out["warm"], out["phone"]
     print(f"\nserver ready {out['ready_s']:.1f} s after start (health check says ready)")
-    print(f"\noverview, Chromium 1366x900, medians of {rounds} interleaved rounds (in-page clocks):")
-    print(f"  {'case':30} {'1st chart':>9} {'all charts':>10} {'target':>7} {'ratio':>6} {'MB':>6} {'req':>4}")
+    print(f"\noverview, Chromium 1366x900, medians of {rounds} interleaved rounds (in-page clocks); "
+          f"targets on the first screen's charts:")
+    print(f"  {'case':22} {'1st chart':>9} {'1st screen':>10} {'target':>7} {'ratio':>6} {'all charts':>10} "
+          f"{'MB':>6} {'req':>4}")
     rows = [("cold (empty cache)", cold, COLD_TARGET_S), ("warm (cache kept)", warm, None),
             ("4G phone, cold", phone, PHONE_TARGET_S)]
     for name, visits, target in rows:
-        every = median(visits, "all_charts_s")
+        screen = median(visits, "first_screen_s")
         goal = f"{target:6.1f}s" if target else f"{'':7}"
-        ratio = f"{every / target:6.2f}" if target else f"{'':6}"
-        print(f"  {name:30} {median(visits, 'first_chart_s'):8.2f}s {every:9.2f}s {goal} {ratio} "
-              f"{median(visits, 'bytes') / 1e6:6.2f} {median(visits, 'requests'):4.0f}")
-    print(f"  charts on the first screen: {cold[0].charts}")
+        ratio = f"{screen / target:6.2f}" if target else f"{'':6}"
+        print(f"  {name:22} {median(visits, 'first_chart_s'):8.2f}s {screen:9.2f}s {goal} {ratio} "
+              f"{median(visits, 'all_charts_s'):9.2f}s {median(visits, 'bytes') / 1e6:6.2f} "
+              f"{median(visits, 'requests'):4.0f}")
+    print(f"  charts on the page: {cold[0].charts}, on the first screen (top inside the viewport): "
+          f"{cold[0].first_screen_charts}")
     for name, visits, _ in rows:
-        print(f"  {name} all charts, each round: {', '.join(f'{v.all_charts_s:.2f}' for v in visits)}")
-    warm_s = median(warm, "all_charts_s")
+        print(f"  {name} first screen / all charts, each round: "
+              f"{', '.join(f'{v.first_screen_s:.2f}/{v.all_charts_s:.2f}' for v in visits)}")
+    warm_s = median(warm, "first_screen_s")
     cold_mb = median(cold, "bytes") / 1e6
     print(f"\nbytes on a cold visit: {cold_mb:.2f} MB  target {BYTES_TARGET_MB} MB  "
           f"ratio {cold_mb / BYTES_TARGET_MB:.2f}")
     start = out["after_start"]
-    cold_s = median(cold, "all_charts_s")
-    print(f"first visit after start: {start.all_charts_s:.2f} s (1st chart {start.first_chart_s:.2f} s) = "
-          f"{start.all_charts_s / warm_s:.2f} x warm; target <= {FIRST_VISIT_RATIO} x  "
-          f"ratio {start.all_charts_s / warm_s / FIRST_VISIT_RATIO:.2f}  "
-          f"(its browser cache is empty: {start.all_charts_s / cold_s:.2f} x a cold visit)")
+    cold_s = median(cold, "first_screen_s")
+    print(f"first visit after start: {start.first_screen_s:.2f} s (1st chart {start.first_chart_s:.2f} s) = "
+          f"{start.first_screen_s / warm_s:.2f} x warm; target <= {FIRST_VISIT_RATIO} x  "
+          f"ratio {start.first_screen_s / warm_s / FIRST_VISIT_RATIO:.2f}  "
+          f"(its browser cache is empty: {start.first_screen_s / cold_s:.2f} x a cold visit)")
     after = out["after_write"]
-    after_s = statistics.median(v.all_charts_s for v in after)
+    after_s = statistics.median(v.first_screen_s for v in after)
     print(f"first visit after an out-of-process write (median of {len(after)}): {after_s:.2f} s = "
           f"{after_s / warm_s:.2f} x warm; ratio {after_s / warm_s / FIRST_VISIT_RATIO:.2f}; "
           f"{after_s / cold_s:.2f} x a cold visit  "
           f"(re-warmed {', '.join(f'{s:.1f}' for s in out['rewarm'])} s after the write)")
-    print(f"  each: {', '.join(f'{v.all_charts_s:.2f}' for v in after)}")
+    print(f"  each: {', '.join(f'{v.first_screen_s:.2f}' for v in after)}")
     for label, rss, peak in (("after every page", out["rss_pages"], out["peak_pages"]),
                              ("then 6 uploads", out["rss_uploads"], out["peak_uploads"])):
         print(f"server memory {label:17}: RSS {rss:5.0f} MB (ratio {rss / MEMORY_TARGET_MB:.2f}), "

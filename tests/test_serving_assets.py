@@ -17,12 +17,13 @@ from asgi_helpers import get
 from streamlit.web.server.starlette.starlette_static_routes import create_streamlit_static_handler
 
 from serving.assets import (
+    EARLY_CHART_CODE,
     SHELL_DIGEST,
     SHELL_STYLE,
     PrecompressedAssets,
     PrecompressedStaticMiddleware,
     accepted_encodings,
-    chart_code,
+    first_screen_code,
     page_shell,
 )
 from ui.presentation_css import EARLY_CSS
@@ -180,7 +181,7 @@ def test_the_page_shell_announces_the_chart_code(static_dir: Path, assets: Preco
     """index.html as served (compressed or not) preloads the Plotly chunk and what it imports,
     after Streamlit's own links, and carries the presentation deck's rules; the rest of the file
     is Streamlit's, byte for byte."""
-    assert chart_code(static_dir) == ["PlotlyChart.p1.js", "Chart.abc123.js", "dep.d1.js"]
+    assert first_screen_code(static_dir) == ["PlotlyChart.p1.js", "Chart.abc123.js", "dep.d1.js"]
     original = (static_dir / "index.html").read_bytes()
     for accept in ("br", "gzip", "identity"):
         status, headers, body = get(served(static_dir, assets), "/", {"Accept-Encoding": accept})
@@ -190,7 +191,10 @@ def test_the_page_shell_announces_the_chart_code(static_dir: Path, assets: Preco
             "PlotlyChart.p1.js", "Chart.abc123.js", "dep.d1.js"]
         assert page == page_shell(original, static_dir)
         assert page.count(SHELL_STYLE) == 1 and page.index(SHELL_STYLE) < page.index(b"</head>")
-        assert re.sub(rb'<link rel="modulepreload"[^>]*>\n  ', b"", page).replace(SHELL_STYLE, b"") == original
+        early = EARLY_CHART_CODE.replace(b"CHUNK", b"PlotlyChart.p1.js")
+        assert page.count(early) == 1 and page.index(early) < page.index(b"</head>")
+        added = re.sub(rb'<link rel="modulepreload"[^>]*>\n  ', b"", page).replace(SHELL_STYLE, b"").replace(early, b"")
+        assert added == original
 
 
 def test_without_a_chart_chunk_the_page_shell_is_streamlits_and_the_decks_rules(tmp_path: Path) -> None:
