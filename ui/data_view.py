@@ -115,7 +115,8 @@ def headers(lang: str) -> dict[str, str]:
     """Template header (Indonesian, as in the workbook) -> the header in the reader's language."""
     if lang == "id":
         return {}
-    return {header: t(f"dash.export.{key}") for key, header in INNOVATION_EXPORT_COLUMNS.items()}
+    # i18n with the language given, not the session's: a download builds the table outside the run
+    return {header: i18n.t(f"dash.export.{key}", lang) for key, header in INNOVATION_EXPORT_COLUMNS.items()}
 
 
 def column_config(lang: str) -> dict[str, object]:
