@@ -20,7 +20,7 @@ from store_helpers import make_submission
 
 from analytics.store import Store, alembic_config
 from analytics.store.backup import read_manifest
-from analytics.store.reports import _BOOTSTRAP_LOCK_KEY as MIGRATION_LOCK
+from analytics.store.engine import BOOTSTRAP_LOCK_KEY as MIGRATION_LOCK
 from analytics.store.schema import audit_events, units
 
 ROOT = Path(__file__).resolve().parents[1]

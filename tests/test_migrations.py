@@ -44,13 +44,13 @@ def test_a_second_head_is_refused_when_the_store_opens(db_url: str, tmp_path: Pa
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    import analytics.store.reports as reports
+    import analytics.store.engine as engine
 
     migrations = tmp_path / "migrations"
-    shutil.copytree(reports.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(engine.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     (migrations / "versions" / "0099_side_branch.py").write_text(
         'revision = "0099_side"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
         "def upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n")
-    monkeypatch.setattr(reports, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(engine, "MIGRATIONS_DIR", migrations)
     with pytest.raises(Exception, match="[Mm]ultiple head"):
         Store(db_url)

@@ -6,8 +6,10 @@ migrations (`migrations/`) serve both, and every value travels as a bound parame
 - `reports`: the `Store` — stored reports with their versions, restore, every read, the data version;
 - `accounts`, `sessions`: accounts, sign-in and session tokens; `rules_versions`: the indicator rules
   files in force and before; `links`: lifecycle link decisions; `audit`: reading the audit log;
-- `schema`: the tables; `frames`: frame <-> row conversions (docs/frames.md); `engine`: connections,
-  SQLite pragmas and bulk inserts; `core`: what the account, rules and link stores need of the Store;
+- `schema`: the tables; `frames`: frame <-> row conversions (docs/frames.md); `engine`: where the
+  database is, its migrations' configuration, connections, SQLite pragmas and bulk inserts;
+  `results`: what a write did and the writes refused; `core`: what the account, rules and link
+  stores need of the Store;
 - `backup`: a backup of every table in one file, and restoring it into an empty database.
 """
 

@@ -44,8 +44,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.url import URL
 
 from analytics import i18n
-from analytics.store.engine import WRITE_OPTION, create_store_engine
-from analytics.store.reports import _BOOTSTRAP_LOCK_KEY, alembic_config, normalise_url
+from analytics.store.engine import BOOTSTRAP_LOCK_KEY, WRITE_OPTION, alembic_config, create_store_engine, normalise_url
 from analytics.store.schema import audit_chain
 
 FORMAT = "kudus-backup"
@@ -242,7 +241,7 @@ def restore_backup(path: Path, url: str | URL, *, replace: bool = False) -> Rest
             _check_known_revisions(manifest, path.name)
             if conn.dialect.name == "postgresql":
                 # The lock migrations take: replicas starting now wait until the restore is done.
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BOOTSTRAP_LOCK_KEY})
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": BOOTSTRAP_LOCK_KEY})
             had_data = _holds_data(conn)
             if had_data and not replace:
                 raise BackupError("restore.not_empty")

@@ -1,4 +1,5 @@
-"""Engine set-up and bulk inserts for the store: the driver-level plumbing of analytics.store.
+"""Engine set-up and bulk inserts for the store: the driver-level plumbing of analytics.store;
+where the database is (DATABASE_URL, else a SQLite file in KUDUS_DATA_DIR) and its migrations.
 
 SQLite gets WAL, foreign keys, a busy timeout and BEGIN IMMEDIATE for writers (SQLAlchemy's
 documented pysqlite recipe); PostgreSQL gets a pre-pinged pool.  Bulk rows go to the driver's
@@ -7,17 +8,25 @@ executemany with the INSERT compiled once.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from alembic.config import Config
 from sqlalchemy import Table, create_engine, event, insert
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.pool import StaticPool
 
+STORE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = STORE_DIR.parents[1]
+MIGRATIONS_DIR = STORE_DIR / "migrations"
+DATABASE_FILE_NAME = "inovasi.sqlite"
+# Key of the PostgreSQL advisory lock held while migrating and seeding (any constant will do).
+BOOTSTRAP_LOCK_KEY = 0x4B55_4455_53  # "KUDUS"
 SQLITE_BUSY_TIMEOUT_S = 30
 # Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
 WRITE_OPTION = "kudus_write"
@@ -95,3 +104,54 @@ def create_store_engine(url: URL) -> Engine:
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
+
+
+# ------------------------------------------------------------------------------------------------
+# Where the database is, and its migrations
+# ------------------------------------------------------------------------------------------------
+def default_database_url() -> str:
+    """``DATABASE_URL`` if set; else the SQLite file ``$KUDUS_DATA_DIR/inovasi.sqlite``.
+
+    ``KUDUS_DATA_DIR`` defaults to ``<repo>/data``; the directory is created here, on first use.
+    """
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url
+    data_dir = Path(os.environ.get("KUDUS_DATA_DIR") or REPO_ROOT / "data").expanduser()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return URL.create("sqlite", database=str((data_dir / DATABASE_FILE_NAME).resolve())).render_as_string()
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Parse `url`; a PostgreSQL URL without a driver gets psycopg 3 (the driver we ship)."""
+    parsed = make_url(url)
+    if parsed.drivername in {"postgres", "postgresql"}:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+    """An Alembic Config for the migrations inside this package (no alembic.ini needed).
+
+    With `connection`, migrations run on it, inside its transaction.  For new revisions from a
+    shell: ``alembic.command.revision(alembic_config(url=...), "message")``.
+    """
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("path_separator", "os")
+    if url is not None:
+        cfg.set_main_option("sqlalchemy.url", normalise_url(url).render_as_string(hide_password=False))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def new_sqlite_files(url: URL) -> list[Path]:
+    """The SQLite files (database, journal, WAL) a store on `url` would create, when the database
+    does not exist yet; [] for an existing one, memory or a server."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return []
+    path = Path(url.database)
+    if path.exists():
+        return []
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]

@@ -29,28 +29,33 @@ unit list is read and checked by `analytics.intake.units`; every statement is bu
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import Select, bindparam, delete, exists, func, insert, or_, select, text, update
-from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.engine.url import URL
+from sqlalchemy.engine import Connection, Engine
 
-from analytics import i18n
 from analytics.access.guard import actor_name, audit_detail, authorize
 from analytics.access.roles import Actor, Permission
 from analytics.intake.model import SUMBER_IID, SUMBER_LAPORAN, SubmissionData
 from analytics.intake.units import UNIT_COLUMNS, UNITS_CSV, UnitDirectory, clean_units, read_units_csv
 from analytics.store import audit_chain, frames
-from analytics.store.engine import WRITE_OPTION, create_store_engine, insert_many
+from analytics.store.engine import (
+    BOOTSTRAP_LOCK_KEY,
+    WRITE_OPTION,
+    alembic_config,
+    create_store_engine,
+    default_database_url,
+    insert_many,
+    new_sqlite_files,
+    normalise_url,
+)
 from analytics.store.frames import AUDIT_COLUMNS, HISTORY_COLUMNS, INNOVATION_KINDS, OFFICIAL_KINDS
+from analytics.store.results import StoreError, StoreResult, UnknownSubmissionError, UnknownUnitError
 from analytics.store.schema import (
     INNOVATION_FIELDS,
     OFFICIAL_FIELDS,
@@ -74,99 +79,7 @@ __all__ = [
     "alembic_config", "clean_units", "default_database_url", "normalise_url", "read_units_csv",
 ]
 
-STORE_DIR = Path(__file__).resolve().parent
-REPO_ROOT = STORE_DIR.parents[1]
-MIGRATIONS_DIR = STORE_DIR / "migrations"
 DEFAULT_UNITS_CSV = UNITS_CSV  # sample_data/units.csv
-DATABASE_FILE_NAME = "inovasi.sqlite"
-
-# Key of the PostgreSQL advisory lock held while migrating and seeding (any constant will do).
-_BOOTSTRAP_LOCK_KEY = 0x4B55_4455_53  # "KUDUS"
-
-
-# ------------------------------------------------------------------------------------------------
-# URLs and configuration
-# ------------------------------------------------------------------------------------------------
-def default_database_url() -> str:
-    """``DATABASE_URL`` if set; else the SQLite file ``$KUDUS_DATA_DIR/inovasi.sqlite``.
-
-    ``KUDUS_DATA_DIR`` defaults to ``<repo>/data``; the directory is created here, on first use.
-    """
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        return url
-    data_dir = Path(os.environ.get("KUDUS_DATA_DIR") or REPO_ROOT / "data").expanduser()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return URL.create("sqlite", database=str((data_dir / DATABASE_FILE_NAME).resolve())).render_as_string()
-
-
-def normalise_url(url: str | URL) -> URL:
-    """Parse `url`; a PostgreSQL URL without a driver gets psycopg 3 (the driver we ship)."""
-    parsed = make_url(url)
-    if parsed.drivername in {"postgres", "postgresql"}:
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed
-
-
-def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
-    """An Alembic Config for the migrations inside this package (no alembic.ini needed).
-
-    With `connection`, migrations run on it, inside its transaction.  For new revisions from a
-    shell: ``alembic.command.revision(alembic_config(url=...), "message")``.
-    """
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("path_separator", "os")
-    if url is not None:
-        cfg.set_main_option("sqlalchemy.url", normalise_url(url).render_as_string(hide_password=False))
-    if connection is not None:
-        cfg.attributes["connection"] = connection
-    return cfg
-
-
-# ------------------------------------------------------------------------------------------------
-# Results and errors
-# ------------------------------------------------------------------------------------------------
-class StoreError(Exception):
-    """A write the store refused."""
-
-
-class UnknownUnitError(StoreError, LookupError):
-    """The submission names a unit that is not in the units table."""
-
-
-class UnknownSubmissionError(StoreError, LookupError):
-    """No submission has that id."""
-
-
-@dataclass
-class StoreResult:
-    """What one write did: ``action`` is "stored", "replaced", "unchanged" or "restored"."""
-
-    action: str
-    unit_kode: str
-    tahun: int
-    submission_id: int | None
-    innovations: int
-    officials: int
-
-    def message(self, lang: str = "id", unit_name: str | None = None) -> str:
-        return i18n.t("store." + self.action, lang, unit=unit_name or self.unit_kode, tahun=self.tahun,
-                      innovations=self.innovations, officials=self.officials,
-                      submission_id=self.submission_id)
-
-
-# ------------------------------------------------------------------------------------------------
-# The store
-def _new_sqlite_file(url) -> list[Path]:
-    """The SQLite files (database, journal, WAL) a store on `url` would create, when the database
-    does not exist yet; [] for an existing one, memory or a server."""
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return []
-    path = Path(url.database)
-    if path.exists():
-        return []
-    return [path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -187,7 +100,7 @@ class Store:
         self.dialect: str = self.engine.dialect.name
         # Shown in the interface and logs: never with the password.
         self.url: str = parsed.render_as_string(hide_password=True)
-        new_file = _new_sqlite_file(parsed)
+        new_file = new_sqlite_files(parsed)
         try:
             self._bootstrap(DEFAULT_UNITS_CSV if units_csv is None else Path(units_csv))
         except BaseException:
@@ -296,7 +209,7 @@ class Store:
         """Migrate to the head and seed the unit list, once, whoever else starts at the same time."""
         with self._write() as conn:
             if self._is_postgresql:
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _BOOTSTRAP_LOCK_KEY})
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": BOOTSTRAP_LOCK_KEY})
             # "head", singular: the migrations form one line (a second head fails here, not silently).
             command.upgrade(alembic_config(connection=conn), "head")
             if units_csv.is_file() and conn.execute(select(func.count()).select_from(units)).scalar_one() == 0:
