@@ -65,7 +65,7 @@ FIRST_SCREEN = ("PlotlyChart", "ButtonGroup", "Selectbox", "Multiselect", "Metri
 # overlaps the server's work and the elements' transfer (the overview's charts drew 0.1-0.15 s
 # sooner; started as soon as the code arrived, it held up the websocket's opening as long).  Only
 # on the pages with charts, which the last part of the address names ("" is the overview).
-CHART_PAGES = ("", "ringkasan", "perangkat-daerah", "kecamatan", "tpp", "keberlanjutan", "presentasi")
+CHART_PAGES = ("", *(page.url_path for page in PAGES if page.charts))
 EARLY_CHART_CODE = b"""<script type="module">
 if (PAGES.includes(location.pathname.split("/").filter(Boolean).pop() || "")) {
   new MutationObserver((_, watcher) => {

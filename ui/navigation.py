@@ -31,16 +31,19 @@ class PageSpec:
     url_path: str
     section: str  # i18n code of the menu section
     roles: frozenset[str] = READERS
+    charts: bool = False  # draws Plotly charts on opening (the server starts their code early)
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("views/ringkasan.py", "page.overview", ":material/dashboard:", "ringkasan", "nav.dashboard"),
-    PageSpec("views/perangkat_daerah.py", "page.units", ":material/apartment:", "perangkat-daerah", "nav.dashboard"),
-    PageSpec("views/kecamatan.py", "page.kecamatan", ":material/map:", "kecamatan", "nav.dashboard"),
-    PageSpec("views/tpp.py", "page.tpp", ":material/payments:", "tpp", "nav.dashboard"),
-    PageSpec("views/keberlanjutan.py", "page.lifecycle", ":material/timeline:", "keberlanjutan", "nav.dashboard"),
+    PageSpec("views/ringkasan.py", "page.overview", ":material/dashboard:", "ringkasan", "nav.dashboard", charts=True),
+    PageSpec("views/perangkat_daerah.py", "page.units", ":material/apartment:", "perangkat-daerah", "nav.dashboard",
+             charts=True),
+    PageSpec("views/kecamatan.py", "page.kecamatan", ":material/map:", "kecamatan", "nav.dashboard", charts=True),
+    PageSpec("views/tpp.py", "page.tpp", ":material/payments:", "tpp", "nav.dashboard", charts=True),
+    PageSpec("views/keberlanjutan.py", "page.lifecycle", ":material/timeline:", "keberlanjutan", "nav.dashboard",
+             charts=True),
     PageSpec("views/presentasi.py", "page.presentation", ":material/slideshow:", "presentasi", "nav.dashboard",
-             frozenset({PIMPINAN, ADMIN, KIOSK})),
+             frozenset({PIMPINAN, ADMIN, KIOSK}), charts=True),
     PageSpec("views/data.py", "page.data", ":material/table_view:", "data", "nav.data"),
     PageSpec("views/unggah.py", "page.upload", ":material/upload_file:", "unggah", "nav.data",
              frozenset({OPERATOR, ADMIN})),
