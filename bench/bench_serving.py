@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "deploy"))
 
 from bench_dashboard import (  # noqa: E402 - after the path set-up
     URLS,
@@ -64,6 +65,8 @@ COLD_TARGET_S, PHONE_TARGET_S, BYTES_TARGET_MB, FIRST_VISIT_RATIO, MEMORY_TARGET
 PHONE = {"offline": False, "latency": 150, "downloadThroughput": 1.2e6, "uploadThroughput": 0.5e6}
 CHARTS = '[data-testid="stPlotlyChart"]'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+ASSET_CACHE = Path(tempfile.gettempdir()) / "kudus-bench-asset-cache"
+LEADER = "pimpinan.bench"  # the server set-up's signed-in leader (an account with the pimpinan role)
 
 # In the page, from the navigation's start: the animation frame in which each chart's SVG is first
 # laid out, with the chart's top on the page; the bench reads them once the script has finished
@@ -176,10 +179,37 @@ def visit(context, base: str, *, phone: bool = False, path: str = "") -> Visit:
     return result
 
 
-def new_context(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
+def new_context(browser, *, signed_in_at: str = ""):
+    """A browser with an empty cache; `signed_in_at`: the server set-up's address, for which it
+    carries the identity proxy's cookie (a leader signed in through SSO)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, ignore_https_errors=bool(signed_in_at))
+    if signed_in_at:
+        import stack
+
+        context.add_cookies([{"name": stack.SSO_COOKIE, "value": LEADER, "url": signed_in_at}])
     context.add_init_script(PROBE)
     return context
+
+
+@contextlib.contextmanager
+def server_set_up(url: str, folder: Path) -> Iterator[str]:
+    """README "Server" as a leader's phone reaches it (yields its https address): the shipped nginx
+    site (TLS, HTTP/2: one connection carries every request) in front of one replica started by
+    deploy/kudus-replica, signed in through the SSO variant (a stand-in identity proxy vouches for
+    an account with the leader's role).  Open mode refuses proxied clients, so this is how a
+    browser reaches the overview without a sign-in form in between."""
+    import stack
+    from analytics.access import PIMPINAN
+    from analytics.store import Store
+
+    Store(url).accounts.create(LEADER, role=PIMPINAN, actor="cli")
+    env = {"DATABASE_URL": url, "KUDUS_DATA_DIR": str(folder), "KUDUS_WARM_SECONDS": "1",
+           "KUDUS_ASSET_CACHE": str(ASSET_CACHE), "KUDUS_AUTH": "signed-in", "KUDUS_SSO": "header",
+           "STREAMLIT_SERVER_TRUSTED_USER_HEADERS": json.dumps({"X-Forwarded-User": "kudus_user"}),
+           "STREAMLIT_SERVER_COOKIE_SECRET": os.urandom(16).hex()}
+    with stack.running_identity_stand_in() as sso_port, \
+            stack.running_stack(folder / "server-set-up", env, replicas=1, sso_port=sso_port) as proxied:
+        yield proxied.url
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -200,7 +230,7 @@ def server(url: str, folder: Path, script: str) -> Iterator[tuple[str, int, floa
 
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "KUDUS_DATA_DIR": str(folder), "KUDUS_WARM_SECONDS": "1",
-           "KUDUS_ASSET_CACHE": str(Path(tempfile.gettempdir()) / "kudus-bench-asset-cache")}
+           "KUDUS_ASSET_CACHE": str(ASSET_CACHE)}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
@@ -251,18 +281,10 @@ def measure(url: str, folder: Path, script: str, rounds: int) -> dict[str, objec
         first = new_context(browser)
         out["after_start"] = visit(first, base)
         first.close()
-        cold, warm, phone = [], [], []
         kept = new_context(browser)
         visit(kept, base)  # fills the kept context's cache
-        for _ in range(rounds):
-            context = new_context(browser)
-            cold.append(visit(context, base))
-            context.close()
-            warm.append(visit(kept, base))
-            context = new_context(browser)
-            phone.append(visit(context, base, phone=True))
-            context.close()
-        out.update(cold=cold, warm=warm, phone=phone)
+        with server_set_up(url, folder) as proxied:
+            out.update(visit_rounds(browser, base, kept, proxied, rounds))
         after_write, rewarm = [], []
         for index in range(2):
             upload_from_another_process(url, a_new_report(url, folder, 60 + index))
@@ -291,6 +313,26 @@ def measure(url: str, folder: Path, script: str, rounds: int) -> dict[str, objec
     return out
 
 
+def visit_rounds(browser, base: str, kept, proxied: str, rounds: int) -> dict[str, list[Visit]]:
+    """Cold, warm and 4G visits of the server itself, then cold and 4G through the server set-up,
+    interleaved round by round so that machine noise spreads over all."""
+    cases = {"cold": (base, False), "warm": (base, False), "phone": (base, True),
+             "proxied_cold": (proxied, False), "proxied_phone": (proxied, True)}
+    done: dict[str, list[Visit]] = {name: [] for name in cases}
+    first = new_context(browser, signed_in_at=proxied)
+    visit(first, proxied)  # the replica's first session after its warm-up, as for `base` above
+    first.close()
+    for _ in range(rounds):
+        for name, (where, phone) in cases.items():
+            if name == "warm":
+                done[name].append(visit(kept, base))
+                continue
+            context = new_context(browser, signed_in_at=where if where == proxied else "")
+            done[name].append(visit(context, where, phone=phone))
+            context.close()
+    return done
+
+
 def median(visits: list[Visit], attribute: str) -> float:
     return statistics.median(getattr(v, attribute) for v in visits)
 
@@ -303,7 +345,9 @@ def report(out: dict[str, object], rounds: int) -> None:
     print(f"  {'case':22} {'1st chart':>9} {'1st screen':>10} {'target':>7} {'ratio':>6} {'all charts':>10} "
           f"{'MB':>6} {'req':>4}")
     rows = [("cold (empty cache)", cold, COLD_TARGET_S), ("warm (cache kept)", warm, None),
-            ("4G phone, cold", phone, PHONE_TARGET_S)]
+            ("4G phone, cold", phone, PHONE_TARGET_S),
+            ("set-up: cold", out["proxied_cold"], COLD_TARGET_S),
+            ("set-up: 4G phone", out["proxied_phone"], PHONE_TARGET_S)]
     for name, visits, target in rows:
         screen = median(visits, "first_screen_s")
         goal = f"{target:6.1f}s" if target else f"{'':7}"
@@ -311,6 +355,8 @@ def report(out: dict[str, object], rounds: int) -> None:
         print(f"  {name:22} {median(visits, 'first_chart_s'):8.2f}s {screen:9.2f}s {goal} {ratio} "
               f"{median(visits, 'all_charts_s'):9.2f}s {median(visits, 'bytes') / 1e6:6.2f} "
               f"{median(visits, 'requests'):4.0f}")
+    print("  (the server itself: HTTP/1.1 on loopback; \"set-up\": the same through README \"Server\"'s nginx,"
+          " TLS and HTTP/2, signed in through SSO, as a leader's phone reaches it)")
     print(f"  charts on the page: {cold[0].charts}, on the first screen (top inside the viewport): "
           f"{cold[0].first_screen_charts}")
     for name, visits, _ in rows:

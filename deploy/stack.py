@@ -17,15 +17,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import socket
 import ssl
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 DEPLOY = Path(__file__).resolve().parent
@@ -36,6 +39,8 @@ REPLICA_SCRIPT = DEPLOY / "kudus-replica"
 NGINX = "/usr/sbin/nginx"
 HEALTH = "/_stcore/health"
 PIN_COOKIE = "kudus_upstream"  # deploy/nginx/kudus-http.conf
+SSO_COOKIE = "sso"  # the identity stand-in's (running_identity_stand_in)
+SSO_SIGN_IN = b"masuk lewat SSO"  # its sign-in page
 
 
 def free_port() -> int:
@@ -122,8 +127,9 @@ def wait_for(check, what: str, process: subprocess.Popen | None = None, timeout:
     raise TimeoutError(f"{what}: not ready after {timeout} s")
 
 
-def healthy(url: str, context: ssl.SSLContext | None = None) -> bool:
-    with urllib.request.urlopen(url + HEALTH, timeout=2, context=context) as answer:
+def healthy(url: str, context: ssl.SSLContext | None = None, headers: dict[str, str] | None = None) -> bool:
+    request = urllib.request.Request(url + HEALTH, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=2, context=context) as answer:
         return answer.status == 200
 
 
@@ -217,6 +223,50 @@ def running_nginx(folder: Path, site: str) -> Iterator[subprocess.Popen]:
             process.wait(timeout=10)
 
 
+class _IdentityStandIn(BaseHTTPRequestHandler):
+    """oauth2-proxy's part in the SSO variant, for local runs: /oauth2/auth vouches for the user
+    that the `sso` cookie names (202 and X-Auth-Request-User), else 401; /oauth2/sign_in is its
+    sign-in page (SSO_SIGN_IN)."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        cookies = dict(part.strip().partition("=")[::2] for part in self.headers.get("Cookie", "").split(";"))
+        user = cookies.get(SSO_COOKIE, "")
+        if self.path.startswith("/oauth2/sign_in"):
+            return self._answer(200, {"Content-Type": "text/plain"}, SSO_SIGN_IN)
+        if self.path.startswith("/oauth2/auth") and re.fullmatch(r"[\w.@-]+", user):
+            return self._answer(202, {"X-Auth-Request-User": user})
+        return self._answer(401 if self.path.startswith("/oauth2/auth") else 404, {})
+
+    def _answer(self, status: int, headers: dict[str, str], body: bytes = b"") -> None:
+        self.send_response(status)
+        for name, value in {**headers, "Content-Length": str(len(body))}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args) -> None:  # noqa: ANN002 - quiet
+        pass
+
+
+class _Backlogged(ThreadingHTTPServer):
+    # nginx asks once per request, a hundred at once when a page opens: with http.server's listen
+    # backlog of 5 the kernel drops the rest, and they retry after 1, 3, 7... seconds.
+    request_queue_size = 1024
+
+
+@contextlib.contextmanager
+def running_identity_stand_in() -> Iterator[int]:
+    """A stand-in identity proxy on a free port (yielded): pass it as running_stack's sso_port and
+    give the browser the cookie `sso=<user name>`."""
+    server = _Backlogged(("127.0.0.1", 0), _IdentityStandIn)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @contextlib.contextmanager
 def running_stack(folder: Path, env: dict[str, str], *, replicas: int = 2,
                   sso_port: int | None = None) -> Iterator[Stack]:
@@ -232,7 +282,9 @@ def running_stack(folder: Path, env: dict[str, str], *, replicas: int = 2,
                            replicas=[r.port for r in started], cert=cert, key=key, sso_port=sso_port)
         with running_nginx(folder, site) as nginx:
             stack.nginx = nginx
-            wait_for(lambda: healthy(stack.url, insecure_context()), "nginx", nginx)
+            # The SSO variant lets only requests the identity proxy vouches for through.
+            vouched = {"Cookie": f"{SSO_COOKIE}=health"} if sso_port else None
+            wait_for(lambda: healthy(stack.url, insecure_context(), vouched), "nginx", nginx)
             yield stack
     finally:
         for replica in stack.replicas:

@@ -5,6 +5,7 @@ trusted-header SSO variant.  The real replicas and the WebSocket are in tests/br
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import json
@@ -66,20 +67,6 @@ class StandIn(BaseHTTPRequestHandler):
                      {"Content-Type": "application/json"})
 
 
-class IdentityProxy(StandIn):
-    """oauth2-proxy's part: /oauth2/auth says who the `sso` cookie names, or 401."""
-
-    def do_GET(self) -> None:  # noqa: N802
-        if self.path.startswith("/oauth2/auth"):
-            match = re.search(r"sso=([a-z]+)", self.headers.get("Cookie", ""))
-            if match:
-                return self._answer(202, b"", {"X-Auth-Request-User": match.group(1)})
-            return self._answer(401, b"", {})
-        if self.path.startswith("/oauth2/sign_in"):
-            return self._answer(200, b"masuk lewat SSO", {"Content-Type": "text/plain"})
-        return self._answer(404, b"", {})
-
-
 def serve(handler: type[StandIn], name: str, port: int = 0) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", port), type(name, (handler,), {"name": name}))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -112,20 +99,20 @@ class Proxy:
 @pytest.fixture(params=["plain", "sso"])
 def proxy(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Proxy]:
     replicas = {name: serve(StandIn, name) for name in ("a", "b")}
-    identity = serve(IdentityProxy, "sso") if request.param == "sso" else None
     cert, key = stack.self_signed_certificate(tmp_path)
     port, http_port = stack.free_port(), stack.free_port()
-    site = stack.render_site(https_port=port, http_port=http_port, cert=cert, key=key,
-                             replicas=[s.server_address[1] for s in replicas.values()],
-                             sso_port=identity.server_address[1] if identity else None)
     try:
-        with stack.running_nginx(tmp_path, site) as nginx:
+        with contextlib.ExitStack() as running:
+            sso_port = running.enter_context(stack.running_identity_stand_in()) if request.param == "sso" else None
+            site = stack.render_site(https_port=port, http_port=http_port, cert=cert, key=key,
+                                     replicas=[s.server_address[1] for s in replicas.values()], sso_port=sso_port)
+            nginx = running.enter_context(stack.running_nginx(tmp_path, site))
             proxy = Proxy(port, http_port, replicas)
-            proxy.sso = identity is not None
+            proxy.sso = sso_port is not None
             stack.wait_for(lambda: proxy.request("GET", stack.HEALTH, {"Cookie": "sso=ani"})[0] == 200, "nginx", nginx)
             yield proxy
     finally:
-        for server in (*replicas.values(), *([identity] if identity else [])):
+        for server in replicas.values():
             server.shutdown()
             server.server_close()
 
@@ -193,7 +180,7 @@ def test_sso_variant_lets_no_request_through_without_the_identity_proxy(proxy: P
         pytest.skip("the SSO variant only")
     for path in ("/", "/_stcore/stream", "/_stcore/upload_file/x/y"):
         status, _headers, body = proxy.request("GET", path, {"X-Forwarded-User": "admin"})
-        assert (status, body) == (200, b"masuk lewat SSO"), path  # the sign-in page, never a replica
+        assert (status, body) == (200, stack.SSO_SIGN_IN), path  # the sign-in page, never a replica
 
 
 def test_upload_limit_equals_the_apps(proxy: Proxy) -> None:
