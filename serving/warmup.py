@@ -28,7 +28,7 @@ from streamlit.runtime.session_manager import SessionClient
 
 from analytics import i18n
 from serving.readiness import STATE
-from ui import common, dashboard
+from ui import common, dashboard, metrics
 
 LOG = get_logger(__name__)
 VISIT_TIMEOUT_SECONDS = 180.0  # 50,000 innovations on a loaded 2-core machine: well under a minute
@@ -139,15 +139,23 @@ class VersionWatcher(threading.Thread):
         self.interval = watch_seconds() if interval is None else interval
         self.stopping = threading.Event()
 
-    TRIM_SECONDS = 30.0  # how often memory freed by ended sessions is handed back, at most
+    TRIM_SECONDS = 30.0  # how often memory freed by ended sessions is handed back, at least
+    SETTLE_SECONDS = 1.0  # and once the runs have been quiet this long since the last one ended
 
     def run(self) -> None:
         trimmed = time.monotonic()
         while not self.stopping.wait(self.interval):
             self.check_once()
-            if time.monotonic() - trimmed > self.TRIM_SECONDS:
-                release_memory()
+            if self.trim_due(trimmed, time.monotonic()):
+                release_memory()  # about 15 ms on a 700 MB heap, outside the GIL
                 trimmed = time.monotonic()
+
+    def trim_due(self, trimmed: float, now: float) -> bool:
+        """A page's run frees most of what it allocated (a 50,000-row frame, figures): hand it back
+        soon after the runs settle, not up to half a minute later; sessions that expire free memory
+        without a run, hence the periodic trim too."""
+        ended = metrics.last_run_ended()
+        return now - trimmed > self.TRIM_SECONDS or (ended > trimmed and now - ended >= self.SETTLE_SECONDS)
 
     def check_once(self) -> bool:
         """One look at the data version; True when it warmed.  Every cached read is keyed by the

@@ -79,3 +79,19 @@ def test_an_own_write_is_not_dropped_twice(store: Store) -> None:
     assert common.drop_older_versions(common.version()) is False
     store.store_many([make_submission("kec.jati", 2025)], actor="cli")  # another process: no data_changed here
     assert common.drop_older_versions(common.version()) is True
+
+
+def test_memory_is_handed_back_once_the_runs_settle_and_every_half_minute() -> None:
+    from ui import metrics
+
+    watcher = warmup.VersionWatcher(interval=60)
+    with metrics.rerun_timer():
+        pass
+    ended = metrics.last_run_ended()
+    assert ended > 0
+    # A run ended after the last trim: due once it has been quiet for SETTLE_SECONDS, not before.
+    assert not watcher.trim_due(ended - 1, ended + watcher.SETTLE_SECONDS / 2)
+    assert watcher.trim_due(ended - 1, ended + watcher.SETTLE_SECONDS)
+    # No run since the last trim: only the periodic one.
+    assert not watcher.trim_due(ended + 1, ended + 2)
+    assert watcher.trim_due(ended + 1, ended + 2 + watcher.TRIM_SECONDS)

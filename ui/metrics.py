@@ -40,6 +40,14 @@ if _count_failure not in store_sessions.FAILURE_LISTENERS:
     store_sessions.FAILURE_LISTENERS.append(_count_failure)
 
 
+class _LastRun:
+    ended = 0.0  # time.monotonic() when the last full run ended (serving.warmup trims memory after it)
+
+
+def last_run_ended() -> float:
+    return _LastRun.ended
+
+
 @contextmanager
 def rerun_timer() -> Iterator[None]:
     """Around the whole app script: counted and timed also when the run ends by st.stop or a rerun."""
@@ -49,6 +57,7 @@ def rerun_timer() -> Iterator[None]:
     finally:
         RERUNS.inc()
         RERUN_SECONDS.observe(time.perf_counter() - started)
+        _LastRun.ended = time.monotonic()
 
 
 def count_upload(outcome: str) -> None:
