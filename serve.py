@@ -38,6 +38,7 @@ async def lifespan(_app: st.App) -> AsyncIterator[None]:
 
     started = time.perf_counter()
     warmup.limit_arenas()
+    warmup.arrow_on_the_system_allocator()  # before the warm-up's first frame
     await asyncio.to_thread(assets.shared_assets().prepare)
     LOG.info("Static assets ready in %.1f s", time.perf_counter() - started)
     ops.register_collector()

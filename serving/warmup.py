@@ -124,6 +124,15 @@ def limit_arenas(arenas: int = 2) -> None:
         libc.mallopt(M_ARENA_MAX, arenas)
 
 
+def arrow_on_the_system_allocator() -> None:
+    """Arrow's buffers (pandas' text columns, Streamlit's Arrow tables) from glibc's malloc, whose
+    freed memory release_memory hands back, instead of Arrow's default mimalloc pool, which kept
+    ~70 MB more resident after the same pages and uploads (447 against 519-569 MB at the peak)."""
+    import pyarrow
+
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+
+
 def release_memory() -> None:
     """Return the heap freed by dropped frames to the operating system (glibc's malloc_trim)."""
     libc = _libc()

@@ -95,3 +95,19 @@ def test_memory_is_handed_back_once_the_runs_settle_and_every_half_minute() -> N
     # No run since the last trim: only the periodic one.
     assert not watcher.trim_due(ended + 1, ended + 2)
     assert watcher.trim_due(ended + 1, ended + 2 + watcher.TRIM_SECONDS)
+
+
+def test_arrow_allocates_from_the_system_allocator_on_the_server() -> None:
+    import pandas as pd
+    import pyarrow
+
+    before = pyarrow.default_memory_pool()
+    try:
+        warmup.arrow_on_the_system_allocator()
+        assert pyarrow.default_memory_pool().backend_name == "system"
+        held = pyarrow.system_memory_pool().bytes_allocated()
+        names = pd.Series(["Dinas Kesehatan"] * 10_000, dtype="str")  # pandas' Arrow-backed text
+        assert pyarrow.system_memory_pool().bytes_allocated() > held
+        del names
+    finally:
+        pyarrow.set_memory_pool(before)
