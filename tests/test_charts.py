@@ -8,14 +8,17 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
+from chart_figures import every_figure
 from indicator_frames import golden_innovations, golden_officials, golden_units
 
-from analytics import charts, i18n
+from analytics import charts
 from analytics import dashboard as figures
-from analytics.charts.bars import unique_labels
+from analytics.briefing.figures import still
+from analytics.charts.bars import counting_bars, unique_labels
 from analytics.charts.format import shorten, wrap
 from analytics.charts.maps import frame, tile_positions
-from analytics.charts.template import COLORWAY, NOT_COUNTING, OKABE_ITO, SEQUENTIAL, legend_rows
+from analytics.charts.margins import text_width
+from analytics.charts.template import COLORWAY, NOT_COUNTING, OKABE_ITO, SEQUENTIAL, finish, legend_rows
 from analytics.filters import Filters
 from analytics.indicators import Indicators, compute_all
 from analytics.intake import contract
@@ -28,26 +31,6 @@ PALETTE = {c.upper() for c in (*OKABE_ITO.values(), NOT_COUNTING, *COLORWAY)}
 @pytest.fixture(scope="module")
 def ind() -> Indicators:
     return compute_all(golden_units(), golden_innovations(), golden_officials(), year=2024)
-
-
-def every_figure(ind: Indicators, lang: str) -> dict[str, go.Figure]:
-    ranking = figures.unit_ranking(ind)
-    return {
-        "jenis_unit": charts.per_jenis_unit_chart(figures.per_jenis_unit(ind), lang),
-        "tahapan": charts.tahapan_funnel_chart(figures.tahapan_funnel(ind), lang),
-        "jenis": charts.jenis_chart(figures.per_jenis(ind), lang),
-        "trend": charts.trend_chart(ind.per_tahun, 2024, lang),
-        "top": charts.units_chart(figures.top_units(ranking), lang, title=i18n.t("chart.top_units", lang, n=10)),
-        "keberlanjutan": charts.keberlanjutan_chart(figures.keberlanjutan_categories(ind), lang),
-        "flags": charts.flags_chart(figures.flags_met(ind), lang),
-        "pelayanan_dasar": charts.pelayanan_dasar_chart(figures.pelayanan_dasar(ind), ind.ringkasan_pelayanan_dasar,
-                                                        lang),
-        "unit_trend": charts.unit_trend_chart(ind.per_tahun, lang, nama="Dinas Kesehatan", year=2024),
-        "map": charts.kecamatan_map(figures.kecamatan_nine(ind), lang),
-        "kecamatan_bars": charts.kecamatan_bars(figures.kecamatan_nine(ind), lang),
-        "tiers": charts.tpp_tiers_chart(figures.tpp_tiers(ind), lang),
-        "tpp_units": charts.tpp_units_chart(figures.tpp_per_unit(ind), lang),
-    }
 
 
 def colours(fig: go.Figure) -> set[str]:
@@ -195,3 +178,21 @@ def test_a_bad_boundary_file_is_refused_with_its_reason(tmp_path: Path) -> None:
         charts.load_boundaries(tmp_path / "text.geojson")
     with pytest.raises(charts.BoundaryError):
         charts.load_boundaries(tmp_path / "missing.geojson")
+
+
+def test_charts_draw_once_with_margins_for_their_labels(ind: Indicators) -> None:
+    """charts.margins: room for the labels is computed, so plotly.js need not draw twice (its
+    automargin); tests/browser/test_chart_margins_e2e.py checks the room in Chromium."""
+    every = every_figure(ind, "id")
+    fixed = {name for name, fig in every.items() if fig.layout.xaxis.automargin is False}
+    assert fixed >= {"jenis_unit", "tahapan", "jenis", "trend", "top", "keberlanjutan", "flags",
+                     "pelayanan_dasar", "unit_trend", "kecamatan_bars", "tiers", "tpp_units"}
+    top = every["top"]
+    assert top.layout.yaxis.automargin is False
+    assert top.layout.margin.l >= max(text_width(label, 12) for label in top.layout.yaxis.categoryarray)
+    # A copy drawn at another size or type scale (a slide, an image) is measured by plotly.js again.
+    assert still(top).layout.xaxis.automargin is True and still(top).layout.yaxis.automargin is True
+    # Long categories under a vertical chart may be turned by plotly.js: left to automargin.
+    long_names = counting_bars(labels=["Perlu Penguatan", "Berkelanjutan"], counting=[3, 4], not_counting=[1, 0],
+                               customdata=[["kategori", "a"], ["kategori", "b"]], lang="id", horizontal=False)
+    assert finish(long_names, title="Kategori", lang="id").layout.xaxis.automargin is not False

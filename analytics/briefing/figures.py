@@ -155,8 +155,12 @@ def _is_map(fig: go.Figure) -> bool:
 
 def still(fig: go.Figure) -> go.Figure:
     """A copy that invites no click: the subtitle a builder wrote for a chart that cannot be
-    clicked (`finish(still_subtitle=...)`) replaces the one that says "klik"."""
+    clicked (`finish(still_subtitle=...)`) replaces the one that says "klik"; the axes' margins
+    measured by plotly.js again."""
     out = go.Figure(fig)
+    # Drawn at another size or type scale than the app's (charts.margins): plotly.js measures again.
+    out.update_xaxes(automargin=True)
+    out.update_yaxes(automargin=True)
     meta = out.layout.meta if isinstance(out.layout.meta, dict) else {}
     if meta.get("still_subtitle") is not None:
         out.update_layout(title_subtitle_text=meta["still_subtitle"])

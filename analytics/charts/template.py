@@ -16,6 +16,7 @@ import plotly.io as pio
 
 from analytics.charts.contrast import secure
 from analytics.charts.format import SEPARATORS, wrap
+from analytics.charts.margins import fix_margins
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -65,7 +66,8 @@ DEFAULT_HEIGHT = 380
 def finish(fig: go.Figure, *, title: str, lang: str, subtitle: str | None = None,
            height: int | None = None, still_subtitle: str | None = None) -> go.Figure:
     """Apply the app's template, the language's separators, the (wrapped) title and the height;
-    every mark readable on the white page (contrast.secure).  `still_subtitle` replaces the
+    margins for the axes' labels (margins.fix_margins); every mark readable on the white page
+    (contrast.secure).  `still_subtitle` replaces the
     subtitle where the chart cannot be clicked (a slide, a PDF or PowerPoint image, a PNG)."""
     wrapped = wrap(title, TITLE_WIDTH)
     sub = wrap(subtitle, TITLE_WIDTH + 10) if subtitle else ""
@@ -84,7 +86,7 @@ def finish(fig: go.Figure, *, title: str, lang: str, subtitle: str | None = None
         height=height,
         meta={**(fig.layout.meta or {}), "still_subtitle": still_subtitle} if still_subtitle is not None else None,
     )
-    return secure(fig, "#FFFFFF", text=TEXT)
+    return secure(fix_margins(fig, narrowest=PHONE_WIDTH_PX), "#FFFFFF", text=TEXT)
 
 
 def legend_rows(names: list[str]) -> int:
