@@ -207,7 +207,9 @@ def server_set_up(url: str, folder: Path) -> Iterator[str]:
     from analytics.access import PIMPINAN
     from analytics.store import Store
 
-    Store(url).accounts.create(LEADER, role=PIMPINAN, actor="cli")
+    store = Store(url)
+    if store.accounts.get(LEADER) is None:  # a PostgreSQL --db is used as it is, not copied
+        store.accounts.create(LEADER, role=PIMPINAN, actor="cli")
     env = {"DATABASE_URL": url, "KUDUS_DATA_DIR": str(folder), "KUDUS_WARM_SECONDS": "1",
            "KUDUS_ASSET_CACHE": str(ASSET_CACHE), "KUDUS_AUTH": "signed-in", "KUDUS_SSO": "header",
            "STREAMLIT_SERVER_TRUSTED_USER_HEADERS": json.dumps({"X-Forwarded-User": "kudus_user"}),

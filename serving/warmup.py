@@ -149,15 +149,16 @@ class VersionWatcher(threading.Thread):
         self.stopping = threading.Event()
 
     TRIM_SECONDS = 30.0  # how often memory freed by ended sessions is handed back, at least
-    SETTLE_SECONDS = 1.0  # and once the runs have been quiet this long since the last one ended
+    SETTLE_SECONDS = 1.0  # and at the watcher's first look after a run ended at least this long ago
 
     def run(self) -> None:
         trimmed = time.monotonic()
         while not self.stopping.wait(self.interval):
             self.check_once()
-            if self.trim_due(trimmed, time.monotonic()):
+            now = time.monotonic()
+            if self.trim_due(trimmed, now):
+                trimmed = now  # before the trim: a run that ends during it is trimmed after it
                 release_memory()  # about 15 ms on a 700 MB heap, outside the GIL
-                trimmed = time.monotonic()
 
     def trim_due(self, trimmed: float, now: float) -> bool:
         """A page's run frees most of what it allocated (a 50,000-row frame, figures): hand it back

@@ -28,3 +28,27 @@ def every_figure(ind: Indicators, lang: str) -> dict[str, go.Figure]:
         "tiers": charts.tpp_tiers_chart(figures.tpp_tiers(ind), lang),
         "tpp_units": charts.tpp_units_chart(figures.tpp_per_unit(ind), lang),
     }
+
+
+def lifecycle_figures(lang: str) -> dict[str, go.Figure]:
+    """The Keberlanjutan page's charts on small hand-made measures (analytics.lifecycle.measures'
+    columns): survival over five years of life by unit type, outcomes by unit type, and the
+    stopped shares per sustainability category."""
+    import pandas as pd
+
+    from analytics.charts import lifecycle
+
+    types = ["OPD", "Kecamatan", "UPTD"]
+    curve = pd.DataFrame([{"jenis_unit": kind, "tahun_ke": k, "bertahan": 1 - 0.1 * k * (n + 1), "berisiko": 40 - k,
+                           "berhenti": k} for n, kind in enumerate(types) for k in range(5)])
+    outcomes = pd.DataFrame({"jenis_unit": types, "berlanjut": [120, 30, 64], "berhenti": [14, 9, 3],
+                             "baru": [40, 12, 25]})
+    check = pd.DataFrame({"kategori_keberlanjutan": ["Berkelanjutan", "Perlu Penguatan", "Vakum"],
+                          "porsi_berhenti_berikutnya": [0.05, 0.2, 0.5], "porsi_berhenti_kemudian": [0.1, 0.3, 0.6],
+                          "berhenti_berikutnya": [2, 8, 10], "berhenti_kemudian": [4, 12, 12],
+                          "diketahui": [40, 40, 20]})
+    return {"survival": lifecycle.survival_chart(curve, by="jenis_unit", lang=lang,
+                                                 regency=curve.groupby("tahun_ke", as_index=False)[
+                                                     ["bertahan", "berisiko", "berhenti"]].mean()),
+            "outcomes": lifecycle.outcome_chart(outcomes, by="jenis_unit", lang=lang),
+            "flag check": lifecycle.flag_check_chart(check, lang)}

@@ -136,8 +136,10 @@ def show_table(frame: pd.DataFrame, columns: tuple[str, ...], *, key: str, heigh
 
 def chart(figure: go.Figure, *, key: str) -> list[list[object]]:
     """Show a clickable figure; the customdata of the points clicked (see `charts.opened`)."""
+    # theme=None: the app's own template, as every other chart (ui.dashboard.chart); Streamlit's
+    # theme would also widen the axis titles' standoff beyond the margins charts.margins reserves.
     event = st.plotly_chart(figure, width="stretch", key=key, on_select="rerun", selection_mode="points",
-                            config={"displaylogo": False})
+                            config={"displaylogo": False}, theme=None)
     return life_charts.opened(event)
 
 

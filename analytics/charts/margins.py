@@ -122,6 +122,12 @@ def _template_axis(fig: go.Figure, letter: str):  # noqa: ANN202
     return (template.layout.xaxis if letter == "x" else template.layout.yaxis) if template else None
 
 
+def _data(trace: go.BaseTraceType, letter: str) -> list:
+    """A trace's x or y as a list (Plotly may hold a numpy array, whose truth is ambiguous)."""
+    values = getattr(trace, letter, None)
+    return [] if values is None else list(values)
+
+
 def _category_labels(fig: go.Figure, letter: str) -> list[str] | None:
     """The category axis's labels: ticktext, the category order, or the traces' own values."""
     axis = _axis(fig, letter)
@@ -129,35 +135,42 @@ def _category_labels(fig: go.Figure, letter: str) -> list[str] | None:
         return [str(label) for label in axis.ticktext]
     if axis.categoryarray is not None:
         return [str(label) for label in axis.categoryarray]
-    values = [value for trace in fig.data for value in (getattr(trace, letter) or ())]
+    values = [value for trace in fig.data for value in _data(trace, letter)]
     if axis.type != "category" and not all(isinstance(value, str) for value in values):
         return None
     return list(dict.fromkeys(str(value) for value in values))
 
 
+# The tick formats this reads: grouped or not, a fixed number of decimals (",d", ",.1~f", ".2f").
+KNOWN_FORMAT = re.compile(r",?(?:d|\.(\d)~?f)")
+
+
 def _value_label(fig: go.Figure, letter: str) -> str | None:
     """The widest number the value axis can print: its range's end, or the data's largest (bars
-    stacked as Plotly stacks them) with the room autorange adds, formatted as the axis does."""
+    stacked as Plotly stacks them) with the room autorange adds, formatted as the axis does;
+    None for an axis this cannot foresee (a log or date axis, ticks given, another tick format)."""
     axis = _axis(fig, letter)
-    if axis.type not in (None, "-", "linear") or axis.tickmode == "array":
+    known = KNOWN_FORMAT.fullmatch(axis.tickformat or ",d")
+    if axis.type not in (None, "-", "linear") or axis.tickmode == "array" or known is None:
         return None
-    numbers = _stacked(fig, letter) if fig.layout.barmode in ("stack", "relative") else _values(fig.data, letter)
-    if axis.range is not None:
-        numbers = [abs(float(end)) for end in axis.range if end is not None]
+    signed = _numbers(fig.data, letter)
+    stacked = fig.layout.barmode in ("stack", "relative")
+    numbers = _stacked(fig, letter) if stacked else [abs(v) for v in signed]
+    ends = [float(end) for end in (axis.range or ()) if isinstance(end, int | float)]
+    if len(ends) == 2:
+        numbers, signed = [abs(end) for end in ends], ends
     top = max(numbers, default=1.0) * 1.1  # autorange's padding, and the nice tick above the data
-    decimals = 0
-    if axis.tickformat and re.search(r"\.(\d)", axis.tickformat):
-        decimals = int(re.search(r"\.(\d)", axis.tickformat).group(1))
-    elif not axis.tickformat and top < 10 and axis.dtick != 1:
+    decimals = int(known.group(1) or 0)
+    if not axis.tickformat and top < 10 and axis.dtick != 1:
         decimals = 1  # plotly.js ticks a small range in halves (0.5, 1.5)
-    digits = f"{top:,.{decimals}f}"
-    sign = "-" if min(_values(fig.data, letter), default=0) < 0 else ""
-    return f"{axis.tickprefix or ''}{sign}{digits}{axis.ticksuffix or ''}"
+    sign = "-" if min(signed, default=0) < 0 else ""
+    return f"{axis.tickprefix or ''}{sign}{top:,.{decimals}f}{axis.ticksuffix or ''}"
 
 
-def _values(traces: Iterable[go.BaseTraceType], letter: str) -> list[float]:
-    return [abs(float(v)) for trace in traces for v in (getattr(trace, letter) or ())
-            if isinstance(v, int | float) and not (isinstance(v, float) and math.isnan(v))]
+def _numbers(traces: Iterable[go.BaseTraceType], letter: str) -> list[float]:
+    """The finite numbers of the traces' x or y, signs kept."""
+    return [float(v) for trace in traces for v in _data(trace, letter)
+            if isinstance(v, int | float) and math.isfinite(v)]
 
 
 def _stacked(fig: go.Figure, letter: str) -> list[float]:
@@ -167,10 +180,10 @@ def _stacked(fig: go.Figure, letter: str) -> list[float]:
     for trace in fig.data:
         if trace.type != "bar":
             continue
-        for at, v in zip(getattr(trace, other) or (), getattr(trace, letter) or ()):
-            if isinstance(v, int | float):
+        for at, v in zip(_data(trace, other), _data(trace, letter)):
+            if isinstance(v, int | float) and math.isfinite(v):
                 sums[at] = sums.get(at, 0.0) + abs(float(v))
-    return [*sums.values(), *_values((t for t in fig.data if t.type != "bar"), letter)]
+    return [*sums.values(), *(abs(v) for v in _numbers((t for t in fig.data if t.type != "bar"), letter))]
 
 
 def _tick_size(layout: go.Layout, fig: go.Figure) -> float:
