@@ -67,7 +67,7 @@ def survival_chart(curve: pd.DataFrame, *, by: str, lang: str, regency: pd.DataF
             x=part["tahun_ke"].tolist(), y=(part["bertahan"] * 100).round(1).tolist(), name=name,
             mode="lines+markers+text" if regency_line else "lines+markers",
             text=[percent(s, lang, 0) for s in part["bertahan"]] if regency_line else None,
-            textposition="top right",
+            textposition="top right", cliponaxis=False,  # "100%" at the top stays whole
             line={"width": 3.5 if regency_line else 2.5, "dash": "dash" if regency_line else "solid",
                   "color": OKABE_ITO["black"] if regency_line else colours[number % len(colours)]},
             marker={"size": 10 if regency_line else 8},
