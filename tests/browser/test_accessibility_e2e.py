@@ -113,8 +113,11 @@ def test_upload_flow_with_the_keyboard_alone(browser, app: str, tmp_path: Path) 
     tab = context.new_page()
     tab.goto(f"{app}/unggah")
     wait_idle(tab)
-    tab_to(tab, '[data-testid="stFileUploaderDropzone"] button')  # not the limits' help icon beside it
-    with tab.expect_file_chooser() as chooser:
+    uploader = '[data-testid="stFileUploaderDropzone"] button'  # not the limits' help icon beside it
+    tab_to(tab, uploader)
+    wait_idle(tab)  # no run redrew the page under the focus
+    assert tab.evaluate(f"() => document.activeElement.matches({uploader!r})")
+    with tab.expect_file_chooser(timeout=90_000) as chooser:  # a loaded 2-core machine
         tab.keyboard.press("Space")  # the uploader's button opens the system's file dialog
     chooser.value.set_files(str(workbook))
     wait_idle(tab)
