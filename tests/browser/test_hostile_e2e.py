@@ -153,7 +153,7 @@ def test_an_operator_sees_no_admin_menu_and_no_admin_url(page, app_url: str) -> 
     for name in ("Pengguna", "Daftar Unit", "Aturan Indikator", "Log Audit"):
         assert not page.get_by_role("link", name=name, exact=True).count()
     visit(page, f"{app_url}/pengguna")  # a typed URL is a new session: the sign-in page, never the users page
-    assert page.get_by_role("heading", name="Masuk").is_visible()
+    page.get_by_role("heading", name="Masuk").wait_for()
     assert not page.get_by_role("heading", name="Pengguna").count()
 
 
