@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from server import running_app, wait_idle
 from xlsx_helpers import innovation_row, simple_workbook
 
@@ -153,7 +154,7 @@ def test_an_operator_sees_no_admin_menu_and_no_admin_url(page, app_url: str) -> 
     for name in ("Pengguna", "Daftar Unit", "Aturan Indikator", "Log Audit"):
         assert not page.get_by_role("link", name=name, exact=True).count()
     visit(page, f"{app_url}/pengguna")  # a typed URL is a new session: the sign-in page, never the users page
-    page.get_by_role("heading", name="Masuk").wait_for()
+    expect(page.get_by_role("heading", name="Masuk")).to_be_visible()
     assert not page.get_by_role("heading", name="Pengguna").count()
 
 

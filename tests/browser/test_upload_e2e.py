@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from playwright.sync_api import expect
 from server import wait_idle
 
 from analytics.intake.units import read_units_csv
@@ -21,7 +22,7 @@ def test_upload_store_and_browse(page, app_url: str, tmp_path: Path) -> None:
     book.write(workbook)
 
     open_app(page, f"{app_url}/unggah")
-    page.get_by_role("heading", name="Unggah Data").wait_for()
+    expect(page.get_by_role("heading", name="Unggah Data")).to_be_visible()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
     wait_idle(page)
     page.get_by_text("1 dari 1 berkas lolos pemeriksaan").wait_for()
@@ -32,7 +33,7 @@ def test_upload_store_and_browse(page, app_url: str, tmp_path: Path) -> None:
     page.get_by_role("link", name="Data", exact=True).click()
     wait_idle(page)
     page.get_by_role("tab", name="Laporan tersimpan").wait_for()
-    page.locator('[data-testid="stDataFrame"]').first.wait_for()  # the run's elements may still be arriving
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()  # waits: elements may still arrive
 
 
 def test_english_switch_changes_every_label(page, app_url: str) -> None:
@@ -40,5 +41,5 @@ def test_english_switch_changes_every_label(page, app_url: str) -> None:
     page.get_by_text("English", exact=True).click()
     wait_idle(page)
     page.get_by_role("heading", name="Upload Data").wait_for()
-    page.get_by_role("link", name="Upload Data").wait_for()
+    expect(page.get_by_role("link", name="Upload Data")).to_be_visible()
     assert "lang=en" in page.url
