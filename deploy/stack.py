@@ -37,6 +37,9 @@ NGINX_DIR = DEPLOY / "nginx"
 SITE_FILE = NGINX_DIR / "kudus-inovasi.conf"
 REPLICA_SCRIPT = DEPLOY / "kudus-replica"
 NGINX = "/usr/sbin/nginx"
+# Debian's nginx loads it from /etc/nginx/modules-enabled; nginx.conf here names it itself.
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+ASSETS = "/var/cache/kudus/assets"  # KUDUS_ASSET_CACHE in deploy/kudus.env.example, nginx's /static/ root
 HEALTH = "/_stcore/health"
 PIN_COOKIE = "kudus_upstream"  # deploy/nginx/kudus-http.conf
 SSO_COOKIE = "sso"  # the identity stand-in's (running_identity_stand_in)
@@ -64,10 +67,12 @@ def _replace(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def render_site(*, https_port: int, http_port: int, replicas: list[int], cert: Path, key: Path,
+def render_site(*, https_port: int, http_port: int, replicas: list[int], cert: Path, key: Path, assets: Path,
                 sso_port: int | None = None) -> str:
-    """deploy/nginx/kudus-inovasi.conf with local ports, this certificate and these replicas."""
+    """deploy/nginx/kudus-inovasi.conf with local ports, this certificate, these replicas and their
+    asset folder (KUDUS_ASSET_CACHE)."""
     text = SITE_FILE.read_text()
+    text = _replace(text, f"set $kudus_assets {ASSETS}/current;", f"set $kudus_assets {assets}/current;")
     servers = "".join(f"    server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;\n" for port in replicas)
     text = _replace(text, "    server 127.0.0.1:8501 max_fails=1 fail_timeout=10s;\n"
                           "    server 127.0.0.1:8502 max_fails=1 fail_timeout=10s;\n", servers)
@@ -99,7 +104,8 @@ def nginx_conf(folder: Path, site: str) -> Path:
                          for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the certificate in our folder
     (conf / "nginx.conf").write_text(
-        f"{user}worker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'} notice;\n"
+        f"load_module {BROTLI_MODULE};\n{user}worker_processes 1;\npid {folder / 'nginx.pid'};\n"
+        f"error_log {folder / 'error.log'} notice;\n"
         "events { worker_connections 1024; }\n"
         f"http {{\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
         f"    access_log {folder / 'access.log'};\n"
@@ -267,6 +273,16 @@ def running_identity_stand_in() -> Iterator[int]:
         server.server_close()
 
 
+def replica_assets(env: dict[str, str]) -> Path:
+    """The asset folder the replicas started with `env` fill (serving.assets; relative paths are
+    the replicas' working folder's, ROOT)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from serving.assets import default_cache_dir
+
+    return ROOT / default_cache_dir({**os.environ, **env})
+
+
 @contextlib.contextmanager
 def running_stack(folder: Path, env: dict[str, str], *, replicas: int = 2,
                   sso_port: int | None = None) -> Iterator[Stack]:
@@ -278,8 +294,8 @@ def running_stack(folder: Path, env: dict[str, str], *, replicas: int = 2,
     try:
         for replica in started:
             wait_for(lambda r=replica: healthy(r.url), f"replica {replica.port} (log: {replica.log})", replica.process)
-        site = render_site(https_port=stack.https_port, http_port=stack.http_port,
-                           replicas=[r.port for r in started], cert=cert, key=key, sso_port=sso_port)
+        site = render_site(https_port=stack.https_port, http_port=stack.http_port, replicas=[r.port for r in started],
+                           cert=cert, key=key, assets=replica_assets(env), sso_port=sso_port)
         with running_nginx(folder, site) as nginx:
             stack.nginx = nginx
             # The SSO variant lets only requests the identity proxy vouches for through.

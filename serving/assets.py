@@ -10,6 +10,10 @@ and Cache-Control (immutable for the content-hashed bundles, no-cache for index.
 manifest.json), plus `Vary: Accept-Encoding` and `Content-Encoding`.  A reverse proxy in front
 (nginx) passes these through untouched.
 
+The folder also holds a copy of every file of Streamlit's /static/ as it is, and `current` beside
+the folders links to the newest started server's: the reverse proxy serves /static/ from there
+itself (deploy/nginx/kudus-server.conf: brotli_static, gzip_static), without a Python process.
+
 Only files known at startup are served this way (a dict lookup, never a path built from the
 request), so this layer cannot widen what Streamlit serves; the app's page URLs (`/presentasi`, …)
 get the page shell as `/` does, and anything else — ranges, other methods, files without a
@@ -24,8 +28,9 @@ import json
 import mimetypes
 import os
 import re
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,9 +61,9 @@ IMPORT = re.compile(rb'(?:from|import)\s*"\./([\w.\-]+\.js)"')
 PAGE_URLS = frozenset({"", *(page.url_path for page in PAGES)})
 # The element kinds whose code Streamlit loads on first use and the overview (the page at "/")
 # draws on opening: the charts — first, as the largest: a browser fetches six files at a time
-# from one server over HTTP/1.1 — then the language switch, the year and filter bar, the KPI
-# cards, the menu's page links and the export panel's toggle.
-FIRST_SCREEN = ("PlotlyChart", "ButtonGroup", "Selectbox", "Multiselect", "Metric", "PageLink", "Checkbox")
+# from one server over HTTP/1.1 — then the language switch, the year, the KPI cards, the menu's
+# page links and the export panel's toggle (the filter lists come when their panel opens).
+FIRST_SCREEN = ("PlotlyChart", "ButtonGroup", "Selectbox", "Metric", "PageLink", "Checkbox")
 
 # Evaluating the chart code takes the browser's main thread for about 0.7 s.  Streamlit starts it
 # when the first chart arrives, after the script's run; started when the run starts instead, it
@@ -78,8 +83,13 @@ if (PAGES.includes(location.pathname.split("/").filter(Boolean).pop() || "")) {
 </script>
   """.replace(b"PAGES", json.dumps(CHART_PAGES).encode())
 SHELL_STYLE = b"<style>" + EARLY_CSS.encode() + b"</style>\n  "
-# What the page shell adds, in the cache folder's name: a change gives a new folder.
-SHELL_DIGEST = hashlib.sha256(repr((FIRST_SCREEN, EARLY_CHART_CODE, SHELL_STYLE)).encode()).hexdigest()[:8]
+# The folder also holds Streamlit's /static/ files as they are, beside their compressed copies, so
+# that the reverse proxy can serve the whole of /static/ itself (deploy/nginx/kudus-server.conf).
+# `CURRENT`, next to the folders, links to the one the newest started server uses.
+LAYOUT = "originals beside"
+CURRENT = "current"
+# What the page shell adds and how the folder is laid out, in its name: a change gives a new folder.
+SHELL_DIGEST = hashlib.sha256(repr((FIRST_SCREEN, EARLY_CHART_CODE, SHELL_STYLE, LAYOUT)).encode()).hexdigest()[:8]
 
 
 def brotli_quality() -> int:
@@ -90,12 +100,12 @@ def brotli_quality() -> int:
         return 9
 
 
-def default_cache_dir() -> Path:
+def default_cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
     """KUDUS_ASSET_CACHE, else `$KUDUS_DATA_DIR/asset-cache` (a folder the app may already write)."""
-    chosen = os.environ.get("KUDUS_ASSET_CACHE")
+    chosen = environ.get("KUDUS_ASSET_CACHE")
     if chosen:
         return Path(chosen)
-    return Path(os.environ.get("KUDUS_DATA_DIR", "data")) / "asset-cache"
+    return Path(environ.get("KUDUS_DATA_DIR", "data")) / "asset-cache"
 
 
 @dataclass(frozen=True)
@@ -124,7 +134,18 @@ def _write_atomic(path: Path, body: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(handle, "wb") as out:
         out.write(body)
+    os.chmod(temporary, 0o644)  # mkstemp's 0600 would keep the reverse proxy's user out
     os.replace(temporary, path)
+
+
+def _copy_original(source: Path, target: Path) -> None:
+    """Copy one static file as it is (atomically: a replica starting beside may write it too)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    os.close(handle)
+    shutil.copyfile(source, temporary)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, target)
 
 
 def compressible(static_dir: Path) -> Iterable[Path]:
@@ -150,6 +171,7 @@ class PrecompressedAssets:
         the table empty: the app still works, uncompressed, and the log says why."""
         try:
             digests = self._load_or_compress(workers)
+            self._make_current()
         except OSError as problem:
             LOG.warning("Static assets served uncompressed: cannot write %s (%s)", self.cache_dir, problem)
             return {}
@@ -163,6 +185,14 @@ class PrecompressedAssets:
                                               digests[relative], variants)
         return self.assets
 
+    def _make_current(self) -> None:
+        """Point CURRENT at this folder (atomically: nginx may be reading through the link)."""
+        link = self.cache_dir.parent / CURRENT
+        temporary = link.with_name(f".{CURRENT}-{os.getpid()}")
+        temporary.unlink(missing_ok=True)
+        temporary.symlink_to(self.cache_dir.name, target_is_directory=True)
+        os.replace(temporary, link)
+
     def _load_or_compress(self, workers: int | None) -> dict[str, str]:
         manifest = self.cache_dir / MANIFEST
         if manifest.is_file():
@@ -174,6 +204,9 @@ class PrecompressedAssets:
             served = self.cache_dir / INDEX
             _write_atomic(served, page_shell(index.read_bytes(), self.static_dir))
             sources[index] = served
+        for path in sorted((self.static_dir / "static").rglob("*")):
+            if path.is_file():
+                _copy_original(path, self.cache_dir / path.relative_to(self.static_dir))
         jobs = [(str(source), str(self.cache_dir / path.relative_to(self.static_dir)), self.quality)
                 for path, source in sources.items()]
         workers = workers or max(1, min(4, os.cpu_count() or 1))

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import brotli
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,9 @@ pytestmark = pytest.mark.skipif(not Path(stack.NGINX).exists() or not shutil.whi
                                 reason="nginx or openssl missing (.ci/run installs them)")
 STATIC_JS = b"console.log('precompressed');\n" * 400
 PAGE = b"<html>" + b"<p>tidak dikompres</p>" * 500 + b"</html>"
+# Frontend files in the replicas' asset folder (serving.assets), which nginx serves itself.
+BUNDLE = ("static/js/app.c0ffee.js", b"export const inovasi = 'berkelanjutan';\n" * 300)
+FONT = ("static/media/font.f00d.woff2", bytes(range(256)) * 8)  # compressed already: no variants
 
 
 class StandIn(BaseHTTPRequestHandler):
@@ -96,6 +100,19 @@ class Proxy:
         return json.loads(body)
 
 
+def asset_folder(root: Path) -> Path:
+    """What a replica's start leaves in KUDUS_ASSET_CACHE, made by serving.assets from a small
+    Streamlit static folder; returns the cache root."""
+    from serving.assets import PrecompressedAssets
+
+    static = root / "streamlit-static"
+    for name, body in (BUNDLE, FONT, ("index.html", PAGE)):
+        (static / name).parent.mkdir(parents=True, exist_ok=True)
+        (static / name).write_bytes(body)
+    PrecompressedAssets(static, root / "asset-cache", quality=5, version="9.9.9").prepare(workers=1)
+    return root / "asset-cache"
+
+
 @pytest.fixture(params=["plain", "sso"])
 def proxy(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Proxy]:
     replicas = {name: serve(StandIn, name) for name in ("a", "b")}
@@ -105,6 +122,7 @@ def proxy(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Proxy]:
         with contextlib.ExitStack() as running:
             sso_port = running.enter_context(stack.running_identity_stand_in()) if request.param == "sso" else None
             site = stack.render_site(https_port=port, http_port=http_port, cert=cert, key=key,
+                                     assets=asset_folder(tmp_path),
                                      replicas=[s.server_address[1] for s in replicas.values()], sso_port=sso_port)
             nginx = running.enter_context(stack.running_nginx(tmp_path, site))
             proxy = Proxy(port, http_port, replicas)
@@ -195,7 +213,7 @@ def test_upload_limit_equals_the_apps(proxy: Proxy) -> None:
 
 
 def test_security_headers_on_every_answer(proxy: Proxy) -> None:
-    for path in ("/", "/page.html", "/tidak-ada"):
+    for path in ("/", "/page.html", "/tidak-ada", "/" + BUNDLE[0], "/" + FONT[0]):
         _status, headers, _body = proxy.request("GET", path, signed_in(proxy))
         assert headers["Strict-Transport-Security"] == "max-age=31536000"
         assert headers["X-Content-Type-Options"] == "nosniff"
@@ -216,6 +234,28 @@ def test_precompressed_bodies_pass_through_untouched(proxy: Proxy) -> None:
     assert gzip.decompress(body) == STATIC_JS
     status, headers, body = proxy.request("GET", "/page.html", signed_in(proxy, {"Accept-Encoding": "gzip"}))
     assert "Content-Encoding" not in headers and body == PAGE  # nginx adds no compression of its own
+
+
+@pytest.mark.parametrize(("accept", "encoding", "decode"), [
+    ("gzip, deflate, br, zstd", "br", brotli.decompress), ("gzip", "gzip", gzip.decompress), ("", None, bytes)])
+def test_frontend_files_come_from_nginx_as_the_browser_accepts(proxy: Proxy, accept: str, encoding: str | None,
+                                                               decode) -> None:
+    """Without the identity proxy's cookie too: Streamlit's own code, the same for everyone."""
+    status, headers, body = proxy.request("GET", "/" + BUNDLE[0], {"Accept-Encoding": accept} if accept else {})
+    assert status == 200 and headers.get("Content-Encoding") == encoding
+    assert decode(body) == BUNDLE[1]  # nginx's own answer: a replica would have echoed the request
+    assert "Accept-Encoding" in headers["Vary"]
+    assert headers["Cache-Control"] == "public, immutable, max-age=31536000"
+    assert "Set-Cookie" not in headers  # no replica answered, so none to pin to
+    status, headers, body = proxy.request("GET", "/" + FONT[0], {"Accept-Encoding": "br, gzip"})
+    assert status == 200 and "Content-Encoding" not in headers and body == FONT[1]
+
+
+def test_a_frontend_file_not_in_the_folder_comes_from_the_replica(proxy: Proxy) -> None:
+    status, _headers, body = proxy.request("GET", "/static/js/baru.beef.js", signed_in(proxy))
+    assert status == 200 and json.loads(body)["path"] == "/static/js/baru.beef.js"
+    status, _headers, body = proxy.request("GET", "/static/../index.html", {"Accept-Encoding": "br"})
+    assert body != PAGE  # nothing outside /static/ of the folder
 
 
 def test_plain_http_goes_to_https(proxy: Proxy) -> None:

@@ -17,6 +17,7 @@ from asgi_helpers import get
 from streamlit.web.server.starlette.starlette_static_routes import create_streamlit_static_handler
 
 from serving.assets import (
+    CURRENT,
     EARLY_CHART_CODE,
     SHELL_DIGEST,
     SHELL_STYLE,
@@ -152,6 +153,25 @@ def test_compressed_once_then_reused(static_dir: Path, tmp_path: Path, assets: P
     again.prepare(workers=1)
     assert variant.stat().st_mtime_ns == before
     assert sorted(again.assets) == sorted(assets.assets)
+
+
+def test_the_folder_holds_all_of_static_for_the_reverse_proxy(static_dir: Path, tmp_path: Path,
+                                                              assets: PrecompressedAssets) -> None:
+    """deploy/nginx serves /static/ from `current`: every file as it is, the variants beside,
+    all readable by another user (nginx's workers)."""
+    current = tmp_path / "cache" / CURRENT
+    assert current.is_symlink() and current.resolve() == assets.cache_dir.resolve()
+    originals = sorted(p.relative_to(static_dir) for p in (static_dir / "static").rglob("*") if p.is_file())
+    for name in originals:
+        assert (current / name).read_bytes() == (static_dir / name).read_bytes()
+    assert brotli.decompress((current / (BUNDLE + ".br")).read_bytes()) == (static_dir / BUNDLE).read_bytes()
+    for path in current.rglob("*"):
+        if path.is_file():
+            assert path.stat().st_mode & 0o444 == 0o444, path
+    assert not list(current.rglob(".tmp-*"))
+    newer = PrecompressedAssets(static_dir, tmp_path / "cache", quality=6, version="9.9.9")
+    newer.prepare(workers=1)  # the newest started server's folder becomes current
+    assert current.resolve() == newer.cache_dir.resolve()
 
 
 def test_an_unwritable_cache_folder_leaves_the_files_uncompressed(static_dir: Path, tmp_path: Path) -> None:
