@@ -13,12 +13,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import dashboard as figures
-from analytics.filters import Filters, apply_filters
+from analytics.filters import DIMENSIONS, Filters, apply_filters
 from analytics.indicators import Indicators, compute_all
 from analytics.intake.validation import validate_workbook
 from analytics.sample import generate_year
 from analytics.sample.loader import load_sample
 from analytics.store import Store
+from ui import filters as filter_bar
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -54,11 +55,13 @@ def empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     yield url
 
 
-def start(page: str, lang: str = "id", **query: str | list[str]) -> AppTest:
+def start(page: str, lang: str = "id", *, filter_panel: bool = False, **query: str | list[str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["lang"] = lang
     for key, value in query.items():
         at.query_params[key] = value
+    if filter_panel:
+        at.session_state[filter_bar.PANEL] = True  # the Filter panel opened (its lists are drawn only then)
     at.run()
     at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
@@ -259,7 +262,7 @@ def test_data_page_in_english_has_english_headers(filled: Store) -> None:
 
 # ---- the shared filter bar ---------------------------------------------------------------------------
 def test_a_link_reproduces_the_view(filled: Store) -> None:
-    at = start("views/ringkasan.py", tahun="2024", jenis="Digital", jenis_unit=["OPD", "UPTD"])
+    at = start("views/ringkasan.py", filter_panel=True, tahun="2024", jenis="Digital", jenis_unit=["OPD", "UPTD"])
     assert at.selectbox(key="filter_tahun").value == 2024
     assert at.multiselect(key="filter_jenis").value == ["Digital"]
     now = computed(filled, Filters(jenis=("Digital",), jenis_unit=("OPD", "UPTD")), year=2024)
@@ -270,7 +273,7 @@ def test_a_link_reproduces_the_view(filled: Store) -> None:
 
 
 def test_a_chip_removes_its_filter_and_the_url_follows(filled: Store) -> None:
-    at = start("views/ringkasan.py", tahapan="Penerapan", status="Aktif")
+    at = start("views/ringkasan.py", filter_panel=True, tahapan="Penerapan", status="Aktif")
     [chip] = [b for b in at.button if b.label == "Tahapan: Penerapan"]
     chip.click().run()
     assert at.multiselect(key="filter_tahapan").value == []
@@ -281,8 +284,19 @@ def test_a_chip_removes_its_filter_and_the_url_follows(filled: Store) -> None:
     assert not [b for b in at.button if b.key and b.key.startswith("chip_")]
 
 
+def test_the_filter_lists_are_drawn_when_their_panel_opens(filled: Store) -> None:
+    at = start("views/ringkasan.py", kecamatan="Bae")
+    assert not at.multiselect  # closed: only the year and the chips of the filters in force
+    assert any(b.label == "Kecamatan: Bae" for b in at.button)
+    assert [e for e in at.expander if e.label.startswith("Filter (1")]  # its title counts them
+    at.session_state[filter_bar.PANEL] = True  # what a click on the panel's title does
+    at.run()
+    assert sorted(m.key for m in at.multiselect) == sorted(filter_bar.KEYS[name] for name in DIMENSIONS)
+    assert at.multiselect(key="filter_kecamatan").value == ["Bae"]
+
+
 def test_filters_are_kept_across_pages_and_languages(filled: Store) -> None:
-    at = start("views/ringkasan.py")
+    at = start("views/ringkasan.py", filter_panel=True)
     at.multiselect(key="filter_kecamatan").select("Bae").run()
     at.switch_page("views/tpp.py").run()
     assert at.multiselect(key="filter_kecamatan").value == ["Bae"]

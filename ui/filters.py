@@ -13,6 +13,9 @@ Why it works this way:
   taken from it (`Filters.from_query`).
 - Chart clicks and chip buttons change the filters through `set_filters` inside their callbacks,
   which run before the widgets are drawn again.
+- The eight lists are drawn only while the Filter panel is open (PANEL; opening it reruns the
+  page).  Most visits never open it, and drawn closed they cost every page's first screen about
+  0.1 s of the browser's time (docs/serving.md).  The chips show the filters in force either way.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ KEYS = {name: f"filter_{name}" for name in (YEAR, *DIMENSIONS)}
 FILTERS = "filters_in_force"  # the session's Filters value: the one truth the widgets mirror
 URL_READ = "filter_url_read"
 OPTIONS = "filter_options"  # the values each filter offered on this run (callbacks check against it)
+PANEL = "filter_panel"  # the Filter panel's open state (True: the lists are drawn)
 LABELLED = frozenset({"jenis_unit", "kecamatan", "tahapan", "jenis", "bentuk", "urusan", "status"})
 
 
@@ -103,8 +107,9 @@ def filter_bar(*, years: list[int], units: pd.DataFrame) -> Filters:
     year_column, more_column = st.columns([1, 4], vertical_alignment="bottom")
     year_column.selectbox(t("filter.tahun"), years, key=KEYS[YEAR], on_change=_changed, args=(YEAR,))
     title = t("filter.more_active", n=len(chosen.active())) if chosen.active() else t("filter.more")
-    with more_column.expander(title, icon=":material/filter_alt:"):
-        columns = st.columns(4)
+    panel = more_column.expander(title, icon=":material/filter_alt:", key=PANEL, on_change="rerun")
+    if panel.open:
+        columns = panel.columns(4)
         for position, name in enumerate(DIMENSIONS):
             columns[position % 4].multiselect(
                 t(f"filter.{name}"), offered[name], key=KEYS[name], on_change=_changed, args=(name,),

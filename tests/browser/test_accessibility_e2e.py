@@ -150,6 +150,8 @@ def test_filter_bar_with_the_keyboard_alone(browser, app: str) -> None:
     tab_to(tab, '[data-testid="stExpander"] summary')
     tab.keyboard.press("Enter")
     tab.wait_for_function("() => document.querySelector('[data-testid=\"stExpander\"] details').open")
+    tab.locator('[data-testid="stMultiSelect"]').first.wait_for(timeout=60_000)  # opening reruns the page,
+    wait_idle(tab)  # which draws the panel's lists
     tab_to(tab, '[data-testid="stMultiSelect"] input')
     # A chip removes its filter, from the keyboard too.
     tab_to(tab, '[class*="st-key-chip_jenis_unit"] button')
