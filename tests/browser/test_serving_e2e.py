@@ -19,6 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 CHART = '[data-testid="stPlotlyChart"]'
 UNITS = ("opd.dinkes", "kec.jati", "opd.dishub")
+# Counts how often the page replaces WebSocket.prototype.send (the page shell's EARLY_CHART_CODE).
+COUNT_SEND_REPLACED = """
+window.__sendReplaced = 0;
+let send = WebSocket.prototype.send;
+Object.defineProperty(WebSocket.prototype, "send", {configurable: true, get: () => send,
+  set: (value) => { window.__sendReplaced += 1; send = value; }});
+"""
 
 
 def test_the_server_shows_the_overview_with_compressed_assets(browser, tmp_path: Path,
@@ -36,6 +43,7 @@ def test_the_server_shows_the_overview_with_compressed_assets(browser, tmp_path:
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         encodings: dict[str, str] = {}
         page.on("response", lambda r: encodings.__setitem__(r.url, r.headers.get("content-encoding", "")))
+        page.add_init_script(COUNT_SEND_REPLACED)
         page.goto(url)
         wait_idle(page, timeout=90_000)
         page.wait_for_function(f"() => document.querySelectorAll('{CHART} .main-svg').length >= 4", timeout=90_000)
@@ -47,6 +55,10 @@ def test_the_server_shows_the_overview_with_compressed_assets(browser, tmp_path:
                  and (static / "static" / "js" / u.rsplit("/", 1)[-1]).stat().st_size >= MINIMUM_SIZE]
         assert scripts and not plain, plain  # every bundle but the tiniest arrived brotli-compressed
         assert any("PlotlyChart" in u for u in scripts)
+        # The page shell's early start of the chart code hooked the websocket's first message once
+        # (set, then put back) and left the socket as it was.
+        assert page.evaluate("() => window.__sendReplaced") == 2
+        assert page.evaluate("() => WebSocket.prototype.send.toString().includes('[native code]')")
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "serve-ringkasan-1366.png"))
         # The session works as usual: the language switch reruns the page in English.
