@@ -204,3 +204,30 @@ def test_slide_changes_are_clean_frame_by_frame(browser, app: str) -> None:
     mixed = [(f["titles"][0], f["content"]) for f in shown
              if f["content"] != settled[f["titles"][0]].most_common(1)[0][0]]
     assert not mixed, f"{len(mixed)} of {len(shown)} frames mixed one slide's title with another's body: {mixed[:2]}"
+
+
+def test_the_decks_early_rules_follow_a_switch_from_the_overview(browser, app: str) -> None:
+    """The page shell's deck rules are off on the overview (they slow every change to a page) and
+    on as soon as the app switches to the presentation within the tab: with st.html's code held
+    back, the deck still shows one slide at a time and no placeholder."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="id-ID")
+    context.add_init_script(SAMPLER)
+    held = []
+    context.route(LAZY_HTML_CHUNK, lambda route: held.append(route))
+    tab = context.new_page()
+    tab.goto(app)
+    wait_idle(tab)
+    early = "() => document.getElementById('kudus-deck-early').disabled"
+    assert tab.evaluate(early) is True
+    tab.locator('[data-testid="stSidebar"]').get_by_role("link", name="Presentasi").click()
+    tab.wait_for_selector('[class*="st-key-pres_show_"]', state="attached", timeout=90_000)
+    assert tab.evaluate(early) is False
+    deck_since = tab.evaluate("() => performance.now()")  # the deck is on the page from here on
+    for route in held:
+        route.continue_()
+    tab.wait_for_function(f"() => ({SHOWN_TITLE})() !== ''", timeout=90_000)
+    wait_idle(tab)
+    frames = tab.evaluate("since => window.__frames.filter(f => f.at >= since && f.titles.length)", deck_since)
+    context.close()
+    assert frames and not [f for f in frames if len(f["titles"]) > 1], "two slide titles visible at once"
+    assert not [f for f in frames if f["placeholders"]], f"a placeholder was visible: {frames}"
