@@ -144,7 +144,7 @@ def test_filters_from_the_url_apply_and_numbers_are_the_analytics_layers(db_url:
 def test_filters_chosen_in_the_dashboards_filter_bar_apply(db_url: str) -> None:
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["slides"] = "kpi"
-    at.session_state[filter_bar.PANEL] = True  # the Filter panel open
+    at.session_state[filter_bar.PANEL_OPEN] = True  # the Filter panel open
     at.run()  # the overview page, with the filter bar
     at.selectbox(key=filter_bar.KEYS["tahun"]).set_value(2024).run()
     at.multiselect(key=filter_bar.KEYS["jenis_unit"]).set_value(["BUMD"]).run()

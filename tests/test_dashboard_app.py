@@ -61,7 +61,7 @@ def start(page: str, lang: str = "id", *, filter_panel: bool = False, **query: s
     for key, value in query.items():
         at.query_params[key] = value
     if filter_panel:
-        at.session_state[filter_bar.PANEL] = True  # the Filter panel opened (its lists are drawn only then)
+        at.session_state[filter_bar.PANEL_OPEN] = True  # the Filter panel opened (its lists are drawn only then)
     at.run()
     at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
@@ -289,7 +289,7 @@ def test_the_filter_lists_are_drawn_when_their_panel_opens(filled: Store) -> Non
     assert not at.multiselect  # closed: only the year and the chips of the filters in force
     assert any(b.label == "Kecamatan: Bae" for b in at.button)
     assert [e for e in at.expander if e.label.startswith("Filter (1")]  # its title counts them
-    at.session_state[filter_bar.PANEL] = True  # what a click on the panel's title does
+    at.session_state[filter_bar.PANEL_OPEN] = True  # what a click on the panel's title does
     at.run()
     assert sorted(m.key for m in at.multiselect) == sorted(filter_bar.KEYS[name] for name in DIMENSIONS)
     assert at.multiselect(key="filter_kecamatan").value == ["Bae"]

@@ -13,8 +13,8 @@ Why it works this way:
   taken from it (`Filters.from_query`).
 - Chart clicks and chip buttons change the filters through `set_filters` inside their callbacks,
   which run before the widgets are drawn again.
-- The eight lists are drawn only while the Filter panel is open (PANEL; opening it reruns the
-  page).  Most visits never open it, and drawn closed they cost every page's first screen about
+- The eight lists are drawn only while the Filter panel is open (PANEL_OPEN; opening it reruns
+  the page).  Most visits never open it, and drawn closed they cost every page's first screen about
   0.1 s of the browser's time (docs/serving.md).  The chips show the filters in force either way.
 """
 
@@ -31,7 +31,11 @@ KEYS = {name: f"filter_{name}" for name in (YEAR, *DIMENSIONS)}
 FILTERS = "filters_in_force"  # the session's Filters value: the one truth the widgets mirror
 URL_READ = "filter_url_read"
 OPTIONS = "filter_options"  # the values each filter offered on this run (callbacks check against it)
-PANEL = "filter_panel"  # the Filter panel's open state (True: the lists are drawn)
+PANEL = "filter_panel"  # the Filter panel's key
+# Whether the reader left the panel open.  Streamlit names an expander's state after its title too,
+# and the title counts the filters in force, so each choice would start a closed panel: the panel
+# opens from this instead, also after a page or language switch.
+PANEL_OPEN = "filter_panel_open"
 LABELLED = frozenset({"jenis_unit", "kecamatan", "tahapan", "jenis", "bentuk", "urusan", "status"})
 
 
@@ -107,7 +111,8 @@ def filter_bar(*, years: list[int], units: pd.DataFrame) -> Filters:
     year_column, more_column = st.columns([1, 4], vertical_alignment="bottom")
     year_column.selectbox(t("filter.tahun"), years, key=KEYS[YEAR], on_change=_changed, args=(YEAR,))
     title = t("filter.more_active", n=len(chosen.active())) if chosen.active() else t("filter.more")
-    panel = more_column.expander(title, icon=":material/filter_alt:", key=PANEL, on_change="rerun")
+    panel = more_column.expander(title, expanded=st.session_state.get(PANEL_OPEN, False), icon=":material/filter_alt:",
+                                 key=PANEL, on_change=_panel_toggled)
     if panel.open:
         columns = panel.columns(4)
         for position, name in enumerate(DIMENSIONS):
@@ -119,6 +124,10 @@ def filter_bar(*, years: list[int], units: pd.DataFrame) -> Filters:
     _chips(chosen, unit_names)
     _write_url(chosen)
     return chosen
+
+
+def _panel_toggled() -> None:
+    st.session_state[PANEL_OPEN] = bool(st.session_state.get(PANEL))
 
 
 def _chips(filters: Filters, unit_names: dict[str, str]) -> None:
