@@ -144,28 +144,24 @@ def _compress_one(job: tuple[str, str, int]) -> tuple[str, str]:
     source, target, quality = job
     data = Path(source).read_bytes()
     outputs = {".br": brotli.compress(data, quality=quality), ".gz": gzip.compress(data, 9, mtime=0)}
-    Path(target).parent.mkdir(parents=True, exist_ok=True)
     for suffix, body in outputs.items():
         _write_atomic(Path(target + suffix), body)
     return target, hashlib.sha256(data).hexdigest()[:16]
 
 
-def _write_atomic(path: Path, body: bytes) -> None:
+def _write_atomic(path: Path, body: bytes | Path) -> None:
+    """Write `body` (bytes, or a file to copy) to `path` atomically: a replica starting beside may
+    write it too, and nginx may be reading it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(handle, "wb") as out:
-        out.write(body)
+        if isinstance(body, Path):
+            with open(body, "rb") as source:
+                shutil.copyfileobj(source, out)
+        else:
+            out.write(body)
     os.chmod(temporary, 0o644)  # mkstemp's 0600 would keep the reverse proxy's user out
     os.replace(temporary, path)
-
-
-def _copy_original(source: Path, target: Path) -> None:
-    """Copy one static file as it is (atomically: a replica starting beside may write it too)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    os.close(handle)
-    shutil.copyfile(source, temporary)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, target)
 
 
 def compressible(static_dir: Path) -> Iterable[Path]:
@@ -191,10 +187,14 @@ class PrecompressedAssets:
         the table empty: the app still works, uncompressed, and the log says why."""
         try:
             digests = self._load_or_compress(workers)
-            self._make_current()
         except OSError as problem:
             LOG.warning("Static assets served uncompressed: cannot write %s (%s)", self.cache_dir, problem)
             return {}
+        try:
+            self._make_current()
+        except OSError as problem:  # this server still serves them compressed; nginx asks it for them
+            LOG.warning("nginx cannot serve /static/ from %s: cannot link %s there (%s)", self.cache_dir.parent,
+                        CURRENT, problem)
         for path in compressible(self.static_dir):
             relative = path.relative_to(self.static_dir).as_posix()
             variants = {name: self.cache_dir / (relative + suffix) for name, suffix in ENCODINGS}
@@ -226,7 +226,7 @@ class PrecompressedAssets:
             sources[index] = served
         for path in sorted((self.static_dir / "static").rglob("*")):
             if path.is_file():
-                _copy_original(path, self.cache_dir / path.relative_to(self.static_dir))
+                _write_atomic(self.cache_dir / path.relative_to(self.static_dir), path)
         jobs = [(str(source), str(self.cache_dir / path.relative_to(self.static_dir)), self.quality)
                 for path, source in sources.items()]
         workers = workers or max(1, min(4, os.cpu_count() or 1))
