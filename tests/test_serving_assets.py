@@ -174,6 +174,13 @@ def test_the_folder_holds_all_of_static_for_the_reverse_proxy(static_dir: Path, 
     assert current.resolve() == newer.cache_dir.resolve()
 
 
+def test_a_current_link_that_cannot_be_made_keeps_the_compression(static_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "cache" / CURRENT / "someone's").mkdir(parents=True)  # a folder where the link goes
+    table = PrecompressedAssets(static_dir, tmp_path / "cache", quality=5, version="9.9.9")
+    assert sorted(table.prepare(workers=1)) == ["index.html", "manifest.json", BUNDLE, PLOTLY]
+    assert not (tmp_path / "cache" / CURRENT).is_symlink()
+
+
 def test_an_unwritable_cache_folder_leaves_the_files_uncompressed(static_dir: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder should be")
