@@ -36,6 +36,15 @@ def filled_store(folder: Path) -> Iterator[Store]:
     store.close()
 
 
+def filled_folder(folder: Path, *, hold_back: str | None = None) -> Path:
+    """`folder` with the app's database (inovasi.sqlite) filled like `fill`: a data folder to run the
+    app on (tests/browser/server.running_app)."""
+    store = Store(f"sqlite:///{folder / 'inovasi.sqlite'}")
+    fill(store, hold_back=hold_back)
+    store.close()
+    return folder
+
+
 def store_workbook(store: Store, book: object) -> None:
     result = validate_workbook(book.to_bytes(), book.file_name, store.units())  # type: ignore[attr-defined]
     assert result.ok, [issue.message() for issue in result.errors]

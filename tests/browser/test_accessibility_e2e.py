@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from briefing_data import fill
+from briefing_data import filled_folder
 from server import running_app, wait_idle
 
 from analytics.intake.units import read_units_csv
 from analytics.sample import generate_year
-from analytics.store import Store
 from ui.navigation import PAGES
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -35,11 +34,7 @@ FOCUSED = "() => { const e = document.activeElement; return e ? e.outerHTML.slic
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("a11y")
-    store = Store(f"sqlite:///{folder / 'inovasi.sqlite'}")
-    fill(store)
-    store.close()
-    with running_app(folder) as url:
+    with running_app(filled_folder(tmp_path_factory.mktemp("a11y"))) as url:
         yield url
 
 

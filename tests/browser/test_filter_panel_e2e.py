@@ -8,11 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from briefing_data import fill
+from briefing_data import filled_folder
 from playwright.sync_api import expect
 from server import running_app, wait_idle
-
-from analytics.store import Store
 
 LISTS = '[data-testid="stMultiSelect"]'
 PANEL_TITLE = '[data-testid="stExpander"] summary:has-text("Filter")'
@@ -20,11 +18,7 @@ PANEL_TITLE = '[data-testid="stExpander"] summary:has-text("Filter")'
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("filter-panel")
-    store = Store(f"sqlite:///{folder / 'inovasi.sqlite'}")
-    fill(store)
-    store.close()
-    with running_app(folder) as url:
+    with running_app(filled_folder(tmp_path_factory.mktemp("filter-panel"))) as url:
         yield url
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from briefing_data import LATE_UNIT, fill, late_workbook, store_workbook
+from briefing_data import LATE_UNIT, filled_folder, late_workbook, store_workbook
 from server import running_app, wait_idle
 
 from analytics.store import Store
@@ -34,19 +34,12 @@ TITLE_IS_NOT = "([selector, old]) => { const e = document.querySelector(selector
 SHOWN_TITLE_IS_NOT = f"old => {{ const now = ({SHOWN_TITLE})(); return now !== '' && now !== old; }}"
 
 
-def database(folder: Path, *, hold_back: str | None = None) -> Path:
-    store = Store(f"sqlite:///{folder / 'inovasi.sqlite'}")
-    fill(store, hold_back=hold_back)
-    store.close()
-    return folder
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The server as the README's run command starts it (serve.py): its page shell carries the
     deck's rules, so no slide can show before the page's own CSS has arrived."""
     env = {"KUDUS_ASSET_CACHE": str(tmp_path_factory.getbasetemp() / "asset-cache"), "KUDUS_BROTLI_QUALITY": "1"}
-    with running_app(database(tmp_path_factory.mktemp("presentasi")), env, script="serve.py", timeout=180) as url:
+    with running_app(filled_folder(tmp_path_factory.mktemp("presentasi")), env, script="serve.py", timeout=180) as url:
         yield url
 
 
@@ -129,7 +122,7 @@ def test_resuming_waits_one_interval(browser, app: str) -> None:
 
 
 def test_new_workbook_appears_without_reload(browser, tmp_path: Path) -> None:
-    folder = database(tmp_path, hold_back=LATE_UNIT)
+    folder = filled_folder(tmp_path, hold_back=LATE_UNIT)
     with running_app(folder) as url:
         context, tab = open_screen(browser, f"{url}/presentasi?slides=kpi&live=2", 1366, 768)
         tab.evaluate("() => { window.__notReloaded = true; }")
